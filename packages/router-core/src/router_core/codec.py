@@ -1,0 +1,93 @@
+"""The codec interface: a source's two-way mapping between HTTP and Lambda.
+
+Each adapter implements it once; the resolver uses `encode`, and the test client and the
+local server use `to_event` (HTTP request -> event) and `to_http` (Lambda result -> HTTP
+response, as the service would deliver it).
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from router_core.event import BaseEvent
+    from router_core.response import Response
+
+SIX_MB = 6 * 1024 * 1024
+
+
+class HTTPRequest:
+    """An HTTP request as a client sends it. `path` is as on the wire (percent-encoded)."""
+
+    __slots__ = ("body", "headers", "host", "method", "path", "query", "source_ip")
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        headers: list[tuple[str, str]] | None = None,
+        query: list[tuple[str, str]] | None = None,
+        body: bytes = b"",
+        host: str = "localhost",
+        source_ip: str = "127.0.0.1",
+    ) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.headers = headers or []
+        self.query = query or []
+        self.body = body
+        self.host = host
+        self.source_ip = source_ip
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in reversed(self.headers):
+            if key.lower() == lowered:
+                return value
+        return None
+
+
+class HTTPResponse:
+    """An HTTP response as a client receives it; `headers` keeps repeated names."""
+
+    __slots__ = ("body", "headers", "status_code")
+
+    def __init__(self, status_code: int, headers: list[tuple[str, str]], body: bytes) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.body = body
+
+
+class Codec:
+    """A source's mapping. Subclasses implement all three directions."""
+
+    #: The largest encoded response the source can deliver.
+    max_response_bytes: int = SIX_MB
+    #: Name of the source, as the local server's `--source` spells it.
+    source: str = ""
+
+    def encode(self, response: Response, event: BaseEvent) -> dict[str, Any]:
+        """Turn a finished response (str body) into the dict the source expects."""
+        raise NotImplementedError
+
+    def encode_json(self, status_code: int, body: str) -> dict[str, Any]:
+        """The fast path's response: a JSON body and no other header (override for speed)."""
+        from router_core.response import Response
+
+        response = Response(status_code, "application/json", body)
+        return self.encode(response, None)  # type: ignore[arg-type]
+
+    def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
+        """Build a realistic event of this source for an HTTP request."""
+        raise NotImplementedError
+
+    def to_http(self, result: dict[str, Any]) -> HTTPResponse:
+        """Turn a handler's result dict back into HTTP, as the service would."""
+        raise NotImplementedError
+
+
+def check_header(name: str, value: str) -> None:
+    """Refuse CR or LF in a response header: they would split the response."""
+    if "\r" in name or "\n" in name or "\r" in value or "\n" in value:
+        raise ValueError(f"response header {name!r} contains CR or LF")

@@ -1,0 +1,11 @@
+"""Common content types, named as in Powertools' `content_types` module."""
+
+APPLICATION_JSON = "application/json"
+APPLICATION_XML = "application/xml"
+APPLICATION_OCTET_STREAM = "application/octet-stream"
+TEXT_PLAIN = "text/plain"
+TEXT_HTML = "text/html"
+TEXT_XML = "text/xml"
+IMAGE_PNG = "image/png"
+IMAGE_JPEG = "image/jpeg"
+IMAGE_SVG = "image/svg+xml"

@@ -1,0 +1,231 @@
+"""`BaseEvent`: what every source's request event offers, computed lazily and cached.
+
+A source's event class (`APIGatewayProxyEvent`, `ALBEvent`, ...) validates the raw dict in its
+constructor and fills in the `_raw_*` hooks below; everything else is shared. Malformed parts
+of an event (a header that is not a string, a query dict that is a list) are ignored rather
+than crashing, and a malformed body answers 400 through `BadRequestError`.
+"""
+
+from __future__ import annotations
+
+from router_core.exceptions import BadRequestError
+from router_core.headers import Headers
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def _str_dict(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _str_list_dict(value: object) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        return {}
+    result: dict[str, list[str]] = {}
+    for key, values in value.items():
+        if isinstance(key, str) and isinstance(values, list):
+            strings = [v for v in values if isinstance(v, str)]
+            if strings:
+                result[key] = strings
+    return result
+
+
+class BaseEvent:
+    """A request event. Subclasses validate `raw` and say where each part lives."""
+
+    __slots__ = (
+        "_body_bytes",
+        "_cookies",
+        "_headers",
+        "_json",
+        "_multi_query",
+        "_query",
+        "_raw",
+    )
+
+    # Whether `path` arrives percent-encoded (REST, ALB, Function URL) or already decoded.
+    PATH_ENCODED = True
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._raw = raw
+
+    # -- hooks a source fills in -------------------------------------------------------------
+    @property
+    def path(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def http_method(self) -> str:
+        raise NotImplementedError
+
+    def _raw_multi_headers(self) -> object:
+        return None
+
+    def _raw_multi_query(self) -> dict[str, list[str]]:
+        return _str_list_dict(self._raw.get("multiValueQueryStringParameters"))
+
+    def _cookie_header_values(self) -> list[str]:
+        return self.headers.get_all("cookie")
+
+    # -- shared members ----------------------------------------------------------------------
+    @property
+    def raw_event(self) -> dict[str, Any]:
+        return self._raw
+
+    def __getitem__(self, key: str) -> Any:
+        return self._raw[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._raw.get(key, default)
+
+    @property
+    def headers(self) -> Headers:
+        try:
+            return self._headers
+        except AttributeError:
+            headers = Headers.from_event(self._raw.get("headers"), self._raw_multi_headers())
+            self._headers = headers
+            return headers
+
+    def get_header_value(
+        self, name: str, default_value: str | None = None, case_sensitive: bool = False
+    ) -> str | None:
+        if case_sensitive:
+            raw = _str_dict(self._raw.get("headers"))
+            return raw.get(name, default_value)
+        return self.headers.get(name, default_value)
+
+    @property
+    def query_string_parameters(self) -> dict[str, str]:
+        """Single-value query parameters (`{}` when there are none)."""
+        try:
+            return self._query
+        except AttributeError:
+            query = _str_dict(self._raw.get("queryStringParameters"))
+            self._query = query
+            return query
+
+    @property
+    def multi_value_query_string_parameters(self) -> dict[str, list[str]]:
+        try:
+            return self._multi_query
+        except AttributeError:
+            query = self._raw_multi_query()
+            self._multi_query = query
+            return query
+
+    def get_query_string_value(self, name: str, default_value: str | None = None) -> str | None:
+        return self.query_string_parameters.get(name, default_value)
+
+    def get_multi_value_query_string_values(
+        self, name: str, default_values: list[str] | None = None
+    ) -> list[str]:
+        values = self.multi_value_query_string_parameters.get(name)
+        if values is None:
+            single = self.query_string_parameters.get(name)
+            if single is None:
+                return list(default_values or [])
+            return [single]
+        return list(values)
+
+    @property
+    def is_base64_encoded(self) -> bool:
+        return self._raw.get("isBase64Encoded") is True
+
+    @property
+    def body(self) -> str | None:
+        """The body as the source sent it (base64 text when `is_base64_encoded`)."""
+        body = self._raw.get("body")
+        return body if isinstance(body, str) else None
+
+    @property
+    def body_bytes(self) -> bytes:
+        """The body's bytes, base64 undone; invalid base64 answers 400."""
+        try:
+            return self._body_bytes
+        except AttributeError:
+            pass
+        body = self.body
+        if body is None:
+            data = b""
+        elif self.is_base64_encoded:
+            import base64
+            import binascii
+
+            try:
+                data = base64.b64decode(body, validate=True)
+            except (binascii.Error, ValueError):
+                raise BadRequestError("Request body is not valid base64") from None
+        else:
+            try:
+                data = body.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadRequestError("Request body is not valid UTF-8") from None
+        self._body_bytes = data
+        return data
+
+    @property
+    def decoded_body(self) -> str | None:
+        """The body as UTF-8 text, base64 undone; a body that is not UTF-8 answers 400."""
+        body = self.body
+        if body is None or not self.is_base64_encoded:
+            return body
+        try:
+            return self.body_bytes.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequestError("Request body is not valid UTF-8") from None
+
+    @property
+    def json_body(self) -> Any:
+        """The body parsed as JSON (None without a body); malformed JSON answers 400."""
+        try:
+            return self._json
+        except AttributeError:
+            pass
+        if self.body is None:
+            value = None
+        else:
+            import orjson
+
+            try:
+                value = orjson.loads(self.body_bytes)
+            except orjson.JSONDecodeError:
+                raise BadRequestError("Request body is not valid JSON") from None
+        self._json = value
+        return value
+
+    @property
+    def cookies(self) -> dict[str, str]:
+        """The request's cookies by name."""
+        try:
+            return self._cookies
+        except AttributeError:
+            from router_core.cookies import parse_cookie_header
+
+            cookies: dict[str, str] = {}
+            for header in self._cookie_header_values():
+                for name, value in parse_cookie_header(header).items():
+                    cookies.setdefault(name, value)
+            self._cookies = cookies
+            return cookies
+
+    @property
+    def path_parameters(self) -> dict[str, str]:
+        """Path parameters the service itself extracted (`{proxy+}` and the like)."""
+        return _str_dict(self._raw.get("pathParameters"))
+
+    @property
+    def request_context(self) -> dict[str, Any]:
+        context = self._raw.get("requestContext")
+        return context if isinstance(context, dict) else {}
+
+    @property
+    def stage_variables(self) -> dict[str, str]:
+        return _str_dict(self._raw.get("stageVariables"))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.http_method} {self.path})"

@@ -1,0 +1,432 @@
+"""`BaseResolver`: turns a source's event into a call of the matching route, and the
+route's result into the source's response dict.
+
+Data flows one way: event -> source event class -> match -> middlewares -> handler ->
+Response -> extensions -> HEAD body removal -> codec -> dict. Per-invocation state lives in
+context variables, so concurrent `resolve` calls in threads never see each other's data.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from router_core import log
+from router_core.debug import debug_enabled, print_event, traceback_response
+from router_core.exceptions import MethodNotAllowedError, NotFoundError, ServiceError
+from router_core.extensions import Extension, Match, create_extension
+from router_core.middleware import run_chain
+from router_core.response import Response
+from router_core.router import Route, Router
+from router_core.routing.rules import normalize_path, parse_rule
+from router_core.serializer import dumps, dumps_pretty
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from typing import Any, Callable, ClassVar, Union
+
+    from router_core.codec import Codec
+    from router_core.event import BaseEvent
+    from router_core.testing import TestClient
+
+    Prefix = Union[str, re.Pattern[str]]
+
+_JSON = "application/json"
+_EXTENSION_BASE_BEFORE = Extension.before_route
+_EXTENSION_BASE_AFTER = Extension.after_route
+
+
+class BaseResolver(Router):
+    """Routes events of one source. Adapters set `event_class`, `codec` and `source_name`."""
+
+    event_class: ClassVar[type[BaseEvent]]
+    codec: ClassVar[Codec]
+
+    def __init__(
+        self,
+        cors: Any = None,
+        debug: bool | None = None,
+        serializer: Callable[[Any], str] | None = None,
+        strip_prefixes: list[Prefix] | None = None,
+    ) -> None:
+        super().__init__()
+        self._owner = self
+        self._debug = debug_enabled(debug)
+        self._serializer = serializer or (dumps_pretty if self._debug else dumps)
+        self._strip_prefixes = tuple(_check_prefix(p) for p in strip_prefixes or ())
+        self._extensions: tuple[Extension, ...] = ()
+        self._extension_names: set[str] = set()
+        self._before: tuple[Extension, ...] = ()
+        self._after: tuple[Extension, ...] = ()
+        self._extra_methods: frozenset[str] = frozenset()
+        self._ready = False
+        self._fast_body_limit = 0
+        self._current: ContextVar[tuple[BaseEvent, Any] | None] = ContextVar(
+            "router_current", default=None
+        )
+        self._context: ContextVar[dict[str, Any] | None] = ContextVar(
+            "router_context", default=None
+        )
+        if cors:
+            self._add_extension("cors", "cors= on the resolver", cors, True)
+
+    # -- registration ------------------------------------------------------------------------
+    def _add_route(self, route: Route) -> None:
+        super()._add_route(route)
+        self._ready = False
+        if route.cors and "cors" not in self._extension_names:
+            self._add_extension("cors", f"cors=True on route {route.rule.text!r}", True, False)
+
+    def use(self, middlewares: list[Any]) -> None:
+        super().use(middlewares)
+        self._ready = False
+
+    def include_router(self, router: Router, prefix: str | None = None) -> None:
+        """Copy `router`'s routes into this app, under `prefix` (e.g. `"/todos"`)."""
+        if prefix is not None and (not prefix.startswith("/") or prefix.rstrip("/") == ""):
+            raise ValueError(f"include_router prefix {prefix!r} must start with '/' and name a path")
+        base = prefix.rstrip("/") if prefix else ""
+        for rule, methods, route in router._table.routes():
+            text = base + rule.text if rule.text != "/" else (base or "/")
+            self._add_route(
+                Route(
+                    parse_rule(text),
+                    methods,
+                    route.func,
+                    route.cors,
+                    route.compress,
+                    route.cache_control,
+                    tuple(router._middlewares) + route.middlewares,
+                )
+            )
+        self._exception_handlers.update(router._exception_handlers)
+        router._owner = self
+
+    @property
+    def not_found(self) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Decorator for the handler of unmatched paths: `@app.not_found`, gets NotFoundError."""
+        return self.exception_handler(NotFoundError)
+
+    def _add_extension(self, name: str, feature: str, option: Any, app_wide: bool) -> None:
+        extension = create_extension(name, feature, option, app_wide)
+        self._extension_names.add(name)
+        for required in extension.requires:
+            if required not in self._extension_names:
+                self._add_extension(required, feature, None, True)
+        extensions = sorted((*self._extensions, extension), key=lambda e: e.order)
+        self._extensions = tuple(extensions)
+        self._before = tuple(e for e in extensions if _overrides(e, "before_route"))
+        self._after = tuple(e for e in extensions if _overrides(e, "after_route"))
+        self._extra_methods = frozenset().union(*(e.adds_methods for e in extensions))
+
+    def _prepare(self) -> None:
+        app_middlewares = tuple(self._middlewares)
+        for _rule, _methods, route in self._table.routes():
+            route.middlewares_chain = app_middlewares + route.middlewares
+            route.plain = not (
+                route.middlewares_chain or route.cache_control or route.compress or self._after
+            )
+        # Below this, a JSON body cannot bring the encoded response near the source's limit.
+        self._fast_body_limit = (self.codec.max_response_bytes - 65536) // 6
+        self._table.match("GET", "/")  # compiles the table now rather than mid-request
+        self._ready = True
+
+    # -- per-invocation state ----------------------------------------------------------------
+    @property
+    def current_event(self) -> BaseEvent:
+        current = self._current.get()
+        if current is None:
+            raise RuntimeError("current_event is only available while an event is resolved")
+        return current[0]
+
+    @property
+    def lambda_context(self) -> Any:
+        current = self._current.get()
+        return None if current is None else current[1]
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """Values shared by middlewares and handlers for this invocation, then cleared."""
+        context = self._context.get()
+        if context is None:
+            context = {}
+            self._context.set(context)
+        return context
+
+    def append_context(self, **values: Any) -> None:
+        self.context.update(values)
+
+    def clear_context(self) -> None:
+        self._context.set(None)
+
+    # -- resolving ---------------------------------------------------------------------------
+    def resolve(self, event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+        """Route `event` and return the source's response dict."""
+        if not self._ready:
+            self._prepare()
+        request = self.event_class(event)
+        if self._debug:
+            print_event(event)
+        token = self._current.set((request, context))
+        try:
+            return self._dispatch(request)
+        finally:
+            self._current.reset(token)
+            if self._context.get() is not None:
+                self._context.set(None)
+
+    __call__ = resolve
+
+    def _strip(self, path: str) -> str:
+        for prefix in self._strip_prefixes:
+            if isinstance(prefix, str):
+                if path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] == "/"):
+                    path = path[len(prefix) :] or "/"
+                    break
+            else:
+                found = prefix.match(path)
+                if found is not None:
+                    path = path[found.end() :]
+                    break
+        return path
+
+    def _dispatch(self, request: BaseEvent) -> dict[str, Any]:
+        method = request.http_method
+        path = request.path
+        if self._strip_prefixes:
+            path = self._strip(path)
+        if path[-1:] != "/" or path == "/":
+            if path[:1] != "/":
+                path = "/" + path
+        else:
+            path = normalize_path(path)
+        if self._before:
+            match = Match(None, path, self._table, request.PATH_ENCODED, self._extra_methods)
+            for extension in self._before:
+                answer = extension.before_route(request, match)
+                if answer is not None:
+                    return self._finish(request, method, match, answer)
+        found = self._table.match(method, path, request.PATH_ENCODED)
+        if found is None:
+            return self._unmatched(request, method, path)
+        route, params = found
+        if route.plain:
+            # The common case, kept lean: no middlewares, no extensions, no route options.
+            try:
+                result = route.func(**params)
+            except Exception as error:
+                handled = self._handle_error(error)
+                if handled is None:
+                    raise
+                result = handled
+            if type(result) is dict and method != "HEAD":
+                body = self._serializer(result)
+                if len(body) < self._fast_body_limit:
+                    return self.codec.encode_json(200, body)
+                result = Response(200, _JSON, body)
+            response = self._to_response(result)
+        elif route.middlewares_chain:
+            response = self._call_with_middlewares(route, params)
+        else:
+            try:
+                response = self._to_response(route.func(**params))
+            except Exception as error:
+                handled = self._handle_error(error)
+                if handled is None:
+                    raise
+                response = handled
+        if (
+            self._after
+            or route.cache_control
+            or route.compress
+            or response.compress
+            or method == "HEAD"
+            or isinstance(response.body, bytes)
+        ):
+            match = Match(route, path, self._table, request.PATH_ENCODED, self._extra_methods)
+            return self._finish(request, method, match, response)
+        return self._encode(request, response)
+
+    def _call_with_middlewares(self, route: Route, params: dict[str, Any]) -> Response:
+        def call_handler(app: Any) -> Response:
+            return self._to_response(route.func(**params))
+
+        # Powertools keeps the route's arguments here, for middlewares that read them.
+        self.context["_route_args"] = params
+        try:
+            return run_chain(self, route.middlewares_chain, call_handler)
+        except Exception as error:
+            handled = self._handle_error(error)
+            if handled is None:
+                raise
+            return handled
+
+    def _unmatched(self, request: BaseEvent, method: str, path: str) -> dict[str, Any]:
+        match = Match(None, path, self._table, request.PATH_ENCODED, self._extra_methods)
+        allowed = match.methods
+        error: ServiceError = MethodNotAllowedError() if allowed else NotFoundError()
+
+        def answer(app: Any) -> Response:
+            handler = self._find_handler(type(error), routing=True)
+            if handler is not None:
+                return self._to_response(handler(error))
+            response = self._error_response(error)
+            if allowed:
+                response.set_header("Allow", ", ".join(allowed))
+            return response
+
+        try:
+            response = run_chain(self, tuple(self._middlewares), answer)
+        except Exception as raised:
+            handled = self._handle_error(raised)
+            if handled is None:
+                raise
+            response = handled
+        return self._finish(request, method, match, response)
+
+    # -- results -----------------------------------------------------------------------------
+    def _to_response(self, result: Any) -> Response:
+        if isinstance(result, Response):
+            body = result.body
+            if body is not None and not isinstance(body, (str, bytes)):
+                result.body = self._serializer(body)
+            return result
+        if isinstance(result, tuple):
+            if len(result) != 2:
+                raise TypeError(f"a handler's tuple must be (body, status_code), got {result!r}")
+            body, status = result
+            if isinstance(body, Response):
+                body.status_code = status
+                return self._to_response(body)
+            return Response(status, _JSON, body if isinstance(body, (str, bytes)) else self._serializer(body))
+        if isinstance(result, str):
+            return Response(200, _JSON, result)
+        if isinstance(result, bytes):
+            return Response(200, "application/octet-stream", result)
+        return Response(200, _JSON, self._serializer(result))
+
+    def _error_response(self, error: ServiceError) -> Response:
+        body = self._serializer({"statusCode": error.status_code, "message": error.msg})
+        return Response(error.status_code, _JSON, body)
+
+    def _find_handler(
+        self, error_type: type[BaseException], routing: bool = False
+    ) -> Callable[..., Any] | None:
+        handlers = self._exception_handlers
+        if not handlers:
+            return None
+        for cls in error_type.__mro__:
+            if routing and cls is Exception:
+                # Routing's own 404/405 go to their specific handlers, not to catch-alls.
+                return None
+            handler = handlers.get(cls)
+            if handler is not None:
+                return handler
+        return None
+
+    def _handle_error(self, error: Exception) -> Response | None:
+        """A response for `error`, or None when it must propagate (no handler, no debug)."""
+        try:
+            handler = self._find_handler(type(error))
+            if handler is not None:
+                return self._to_response(handler(error))
+        except Exception as handler_error:
+            if not self._debug:
+                raise
+            return traceback_response(handler_error)
+        if isinstance(error, ServiceError):
+            return self._error_response(error)
+        if self._debug:
+            return traceback_response(error)
+        return None
+
+    def _finish(
+        self, request: BaseEvent, method: str, match: Match, response: Response
+    ) -> dict[str, Any]:
+        route = match.route
+        if route is not None:
+            if route.cache_control:
+                ok = 200 <= response.status_code < 300
+                response.set_header("Cache-Control", route.cache_control if ok else "no-cache")
+            if response.compress is None:
+                response.compress = route.compress
+        if (response.compress or isinstance(response.body, bytes)) and not self._load_extras_for(
+            response
+        ):
+            return self._internal_error(request)
+        for extension in self._after:
+            extension.after_route(request, match, response)
+        if method == "HEAD":
+            response.body = ""
+        return self._encode(request, response)
+
+    def _load_extras_for(self, response: Response) -> bool:
+        """Load the extras this response asks for; False (and a log line) when one is missing."""
+        from router_core.exceptions import MissingExtraError
+
+        wanted = []
+        if response.compress and "compression" not in self._extension_names:
+            wanted.append(("compression", "Response(compress=True)"))
+        if isinstance(response.body, bytes) and "binary" not in self._extension_names:
+            wanted.append(("binary", "a bytes response body"))
+        for name, feature in wanted:
+            try:
+                self._add_extension(name, feature, None, True)
+            except MissingExtraError as error:
+                log.error("router: %s", error)
+                return False
+        return True
+
+    def _encode(self, request: BaseEvent, response: Response) -> dict[str, Any]:
+        if isinstance(response.body, bytes):
+            # Only router-binary turns bytes into text the source can carry.
+            log.error("router: a bytes body reached the codec; router-binary did not encode it")
+            return self._internal_error(request)
+        try:
+            result = self.codec.encode(response, request)
+        except ValueError as error:
+            log.error("router: response refused: %s", error)
+            return self._internal_error(request)
+        body = result.get("body")
+        limit = self.codec.max_response_bytes
+        # A JSON-escaped character is at most 6 bytes: only near the limit is it worth measuring.
+        if isinstance(body, str) and len(body) * 6 + 65536 > limit:
+            import orjson
+
+            size = len(orjson.dumps(result))
+            if size > limit:
+                log.error(
+                    "router: the response is %d bytes, over the %s limit of %d bytes",
+                    size,
+                    self.codec.source,
+                    limit,
+                )
+                return self._internal_error(request)
+        return result
+
+    def _internal_error(self, request: BaseEvent) -> dict[str, Any]:
+        body = self._serializer({"statusCode": 500, "message": "Internal Server Error"})
+        return self.codec.encode(Response(500, _JSON, body), request)
+
+    # -- tools -------------------------------------------------------------------------------
+    def test_client(self) -> TestClient:
+        """A client that sends realistic events of this source: `app.test_client().get("/")`."""
+        from router_core.testing import TestClient
+
+        return TestClient(self)
+
+
+def _overrides(extension: Extension, hook: str) -> bool:
+    base = _EXTENSION_BASE_BEFORE if hook == "before_route" else _EXTENSION_BASE_AFTER
+    return getattr(type(extension), hook) is not base
+
+
+def _check_prefix(prefix: Any) -> Any:
+    if isinstance(prefix, str):
+        stripped = prefix.rstrip("/")
+        if not stripped.startswith("/"):
+            raise ValueError(f"strip_prefixes entry {prefix!r} must start with '/' and name a path")
+        return stripped
+    if hasattr(prefix, "match"):
+        return prefix
+    raise TypeError(f"strip_prefixes takes strings or compiled regexes, got {prefix!r}")

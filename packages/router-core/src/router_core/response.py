@@ -1,0 +1,89 @@
+"""`Response`: what a handler may return for full control of status, headers and cookies."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Union
+
+    from router_core.cookies import Cookie
+
+    HeaderValue = Union[str, list[str]]
+
+
+class Response:
+    """An HTTP response: status, content type, body, headers (a value may be a list), cookies.
+
+    A body that is not `str` or `bytes` (a dict, a list, a dataclass) is serialized to JSON.
+    `compress=True` asks router-compression to compress it when the client accepts it.
+
+    >>> Response(201, "application/json", {"id": 1}, headers={"Location": "/todos/1"})
+    """
+
+    __slots__ = ("body", "compress", "cookies", "headers", "is_base64_encoded", "status_code")
+
+    def __init__(
+        self,
+        status_code: int = 200,
+        content_type: str | None = None,
+        body: Any = None,
+        headers: dict[str, HeaderValue] | None = None,
+        cookies: list[Cookie] | None = None,
+        compress: bool | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.headers: dict[str, HeaderValue] = dict(headers) if headers else {}
+        if content_type is not None and self.get_header("Content-Type") is None:
+            self.headers["Content-Type"] = content_type
+        self.cookies: list[Cookie] = list(cookies) if cookies else []
+        self.compress = compress
+        # Set by router-binary once the body has been base64-encoded for transport.
+        self.is_base64_encoded = False
+
+    @property
+    def content_type(self) -> str | None:
+        value = self.get_header("Content-Type")
+        if isinstance(value, list):
+            return value[-1] if value else None
+        return value
+
+    def _key(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key in self.headers:
+            if key.lower() == lowered:
+                return key
+        return None
+
+    def get_header(self, name: str) -> HeaderValue | None:
+        """The value of header `name`, whatever its case."""
+        key = self._key(name)
+        return None if key is None else self.headers[key]
+
+    def set_header(self, name: str, value: HeaderValue) -> None:
+        """Set header `name`, replacing any value under another case of the same name."""
+        key = self._key(name)
+        if key is not None:
+            del self.headers[key]
+        self.headers[name] = value
+
+    def remove_header(self, name: str) -> None:
+        key = self._key(name)
+        if key is not None:
+            del self.headers[key]
+
+    def add_vary(self, *fields: str) -> None:
+        """Add fields to `Vary`, merging with what is there instead of overwriting it."""
+        current = self.get_header("Vary")
+        values: list[str] = []
+        for part in [current] if isinstance(current, str) else (current or []):
+            values.extend(v.strip() for v in part.split(",") if v.strip())
+        known = {v.lower() for v in values}
+        for field in fields:
+            if field.lower() not in known:
+                values.append(field)
+                known.add(field.lower())
+        self.set_header("Vary", ", ".join(values))
+
+    def __repr__(self) -> str:
+        return f"Response({self.status_code}, {self.content_type!r})"

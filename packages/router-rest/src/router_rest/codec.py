@@ -1,0 +1,159 @@
+"""The REST API (payload 1.0) mapping, both ways.
+
+Responses use `multiValueHeaders` (a list per name) and carry cookies as `Set-Cookie`
+values. Events are built as API Gateway builds them for a `/{proxy+}` resource with
+`BinaryMediaTypes: */*` (bodies that are not UTF-8 arrive base64-encoded).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from router_core.codec import Codec, HTTPRequest, HTTPResponse, check_header
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from router_core.event import BaseEvent
+    from router_core.response import Response
+
+
+def multi_value_headers(response: Response) -> dict[str, list[str]]:
+    """The response's headers as lists, CR/LF refused, cookies as `Set-Cookie` values."""
+    headers: dict[str, list[str]] = {}
+    for name, value in response.headers.items():
+        values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]
+        for item in values:
+            check_header(name, item)
+        headers[name] = values
+    if response.cookies:
+        key = next((k for k in headers if k.lower() == "set-cookie"), "Set-Cookie")
+        headers.setdefault(key, []).extend(str(cookie) for cookie in response.cookies)
+    return headers
+
+
+def body_of(result: dict[str, Any]) -> bytes:
+    """A Lambda result's body as the client receives it (base64 undone)."""
+    body = result.get("body")
+    if not isinstance(body, str):
+        return b""
+    if result.get("isBase64Encoded") is True:
+        import base64
+
+        return base64.b64decode(body)
+    return body.encode("utf-8")
+
+
+def http_from_multi(result: dict[str, Any]) -> HTTPResponse:
+    """Decode a result with `headers` and/or `multiValueHeaders` (REST, ALB)."""
+    status = result.get("statusCode")
+    if not isinstance(status, int):
+        # What API Gateway answers for a malformed Lambda result.
+        error = b'{"message": "Internal server error"}'
+        return HTTPResponse(502, [("Content-Type", "application/json")], error)
+    pairs: list[tuple[str, str]] = []
+    multi = result.get("multiValueHeaders") or {}
+    single = result.get("headers") or {}
+    for name, values in multi.items():
+        pairs.extend((name, str(v)) for v in values)
+    seen = {name.lower() for name, _ in pairs}
+    for name, value in single.items():
+        if name.lower() not in seen:
+            pairs.append((name, str(value)))
+    return HTTPResponse(status, pairs, body_of(result))
+
+
+def body_for_event(data: bytes) -> tuple[str | None, bool]:
+    """An HTTP body as an event carries it: text when it is UTF-8, else base64."""
+    if not data:
+        return None, False
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        import base64
+
+        return base64.b64encode(data).decode("ascii"), True
+
+
+def grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+class RestCodec(Codec):
+    source = "API Gateway REST (Lambda 6 MB)"
+
+    def encode(self, response: Response, event: BaseEvent) -> dict[str, Any]:
+        return {
+            "statusCode": response.status_code,
+            "multiValueHeaders": multi_value_headers(response),
+            "body": response.body or "",
+            "isBase64Encoded": response.is_base64_encoded,
+        }
+
+    def encode_json(self, status_code: int, body: str) -> dict[str, Any]:
+        return {
+            "statusCode": status_code,
+            "multiValueHeaders": {"Content-Type": ["application/json"]},
+            "body": body,
+            "isBase64Encoded": False,
+        }
+
+    def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
+        stage = stage or "prod"
+        headers = grouped(request.headers)
+        query = grouped(request.query)
+        body, is_base64 = body_for_event(request.body)
+        now = time.time()
+        host = request.header("host") or request.host
+        if request.header("host") is None:
+            headers["Host"] = [host]
+        return {
+            "resource": "/{proxy+}",
+            "path": request.path,
+            "httpMethod": request.method,
+            "headers": {k: v[-1] for k, v in headers.items()} or None,
+            "multiValueHeaders": headers or None,
+            "queryStringParameters": {k: v[-1] for k, v in query.items()} or None,
+            "multiValueQueryStringParameters": query or None,
+            "pathParameters": {"proxy": request.path.lstrip("/")} if request.path != "/" else None,
+            "stageVariables": None,
+            "requestContext": {
+                "accountId": "123456789012",
+                "apiId": "1234567890",
+                "domainName": host,
+                "domainPrefix": host.split(".", 1)[0],
+                "extendedRequestId": uuid.uuid4().hex[:16],
+                "httpMethod": request.method,
+                "identity": {
+                    "sourceIp": request.source_ip,
+                    "userAgent": request.header("user-agent"),
+                    "accessKey": None,
+                    "accountId": None,
+                    "caller": None,
+                    "user": None,
+                    "userArn": None,
+                    "cognitoIdentityId": None,
+                    "cognitoIdentityPoolId": None,
+                    "cognitoAuthenticationType": None,
+                    "cognitoAuthenticationProvider": None,
+                },
+                "path": f"/{stage}{request.path}",
+                "protocol": "HTTP/1.1",
+                "requestId": str(uuid.uuid4()),
+                "requestTime": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(now)),
+                "requestTimeEpoch": int(now * 1000),
+                "resourceId": "abcdef",
+                "resourcePath": "/{proxy+}",
+                "stage": stage,
+            },
+            "body": body,
+            "isBase64Encoded": is_base64,
+        }
+
+    def to_http(self, result: dict[str, Any]) -> HTTPResponse:
+        return http_from_multi(result)

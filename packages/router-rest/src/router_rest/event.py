@@ -1,0 +1,53 @@
+"""`APIGatewayProxyEvent`: an API Gateway payload 1.0 event (REST API, or HTTP API v1)."""
+
+from __future__ import annotations
+
+from router_core.event import BaseEvent
+from router_core.sources import PAYLOAD_V1, wrong_source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class APIGatewayProxyEvent(BaseEvent):
+    """A payload 1.0 event. `path` arrives percent-encoded and excludes the stage."""
+
+    __slots__ = ()
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        if (
+            type(raw) is not dict
+            or type(raw.get("httpMethod")) is not str
+            or type(raw.get("path")) is not str
+        ):
+            raise wrong_source("APIGatewayRestResolver", PAYLOAD_V1, raw)
+        context = raw.get("requestContext")
+        if type(context) is dict and "elb" in context:
+            raise wrong_source("APIGatewayRestResolver", PAYLOAD_V1, raw)
+        self._raw = raw
+
+    @property
+    def path(self) -> str:
+        path: str = self._raw["path"]
+        return path
+
+    @property
+    def http_method(self) -> str:
+        method: str = self._raw["httpMethod"]
+        return method.upper()
+
+    def _raw_multi_headers(self) -> object:
+        return self._raw.get("multiValueHeaders")
+
+    @property
+    def resource(self) -> str | None:
+        """The API Gateway resource that matched (`/{proxy+}` for a catch-all)."""
+        resource = self._raw.get("resource")
+        return resource if isinstance(resource, str) else None
+
+    @property
+    def version(self) -> str:
+        """`1.0` for an HTTP API payload 1.0 event; REST events carry no version."""
+        version = self._raw.get("version")
+        return version if isinstance(version, str) else "1.0"
