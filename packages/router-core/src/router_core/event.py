@@ -47,6 +47,14 @@ class BaseEvent:
         "_raw",
     )
 
+    _body_bytes: bytes
+    _cookies: dict[str, str]
+    _headers: Headers
+    _json: Any
+    _multi_query: dict[str, list[str]]
+    _query: dict[str, str]
+    _raw: dict[str, Any]
+
     # Whether `path` arrives percent-encoded (REST, ALB, Function URL) or already decoded.
     PATH_ENCODED = True
 

@@ -15,9 +15,11 @@ class ServiceError(Exception):
     def __init__(self, status_code: int | str, msg: str | None = None) -> None:
         # Powertools takes (status_code, msg); subclasses take (msg) alone.
         if isinstance(status_code, str) and msg is None:
-            status_code, msg = type(self).status_code, status_code
+            code, msg = type(self).status_code, status_code
+        else:
+            code = int(status_code)
         super().__init__(msg)
-        self.status_code = int(status_code)
+        self.status_code = code
         self.msg = msg if msg is not None else ""
 
 

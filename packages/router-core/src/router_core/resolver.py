@@ -84,7 +84,9 @@ class BaseResolver(Router):
     def include_router(self, router: Router, prefix: str | None = None) -> None:
         """Copy `router`'s routes into this app, under `prefix` (e.g. `"/todos"`)."""
         if prefix is not None and (not prefix.startswith("/") or prefix.rstrip("/") == ""):
-            raise ValueError(f"include_router prefix {prefix!r} must start with '/' and name a path")
+            raise ValueError(
+                f"include_router prefix {prefix!r} must start with '/' and name a path"
+            )
         base = prefix.rstrip("/") if prefix else ""
         for rule, methods, route in router._table.routes():
             text = base + rule.text if rule.text != "/" else (base or "/")
@@ -180,7 +182,9 @@ class BaseResolver(Router):
     def _strip(self, path: str) -> str:
         for prefix in self._strip_prefixes:
             if isinstance(prefix, str):
-                if path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] == "/"):
+                if path.startswith(prefix) and (
+                    len(path) == len(prefix) or path[len(prefix)] == "/"
+                ):
                     path = path[len(prefix) :] or "/"
                     break
             else:
@@ -298,7 +302,9 @@ class BaseResolver(Router):
             if isinstance(body, Response):
                 body.status_code = status
                 return self._to_response(body)
-            return Response(status, _JSON, body if isinstance(body, (str, bytes)) else self._serializer(body))
+            return Response(
+                status, _JSON, body if isinstance(body, (str, bytes)) else self._serializer(body)
+            )
         if isinstance(result, str):
             return Response(200, _JSON, result)
         if isinstance(result, bytes):

@@ -37,4 +37,3 @@ def dumps(obj: Any) -> str:
 def dumps_pretty(obj: Any) -> str:
     """Serialize indented, for debug mode."""
     return orjson.dumps(obj, default=_default, option=_PRETTY).decode()
-

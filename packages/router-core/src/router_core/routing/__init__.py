@@ -3,4 +3,4 @@
 from router_core.routing.rules import CONVERTERS, Converter, Rule, parse_rule
 from router_core.routing.table import RouteTable
 
-__all__ = ["CONVERTERS", "Converter", "Rule", "RouteTable", "parse_rule"]
+__all__ = ["CONVERTERS", "Converter", "RouteTable", "Rule", "parse_rule"]

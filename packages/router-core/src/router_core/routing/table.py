@@ -165,7 +165,9 @@ class RouteTable:
         self._static = static
         return static
 
-    def match(self, method: str, path: str, encoded: bool = True) -> tuple[Any, dict[str, Any]] | None:
+    def match(
+        self, method: str, path: str, encoded: bool = True
+    ) -> tuple[Any, dict[str, Any]] | None:
         """The most explicit route for `method` and a normalized `path`, with its parameters.
 
         `encoded` says that the path is percent-encoded: each segment is then decoded once,
@@ -242,7 +244,9 @@ def _decoded_segments(path: str) -> list[str]:
     return [unquote(segment) if "%" in segment else segment for segment in path[1:].split("/")]
 
 
-def _walk(node: _Node, segments: list[str], index: int, method: str, values: list[str]) -> Found | None:
+def _walk(
+    node: _Node, segments: list[str], index: int, method: str, values: list[str]
+) -> Found | None:
     if index == len(segments):
         if node.routes is not None:
             entry = _lookup(node.routes, method)
@@ -298,4 +302,3 @@ def _all_matches(node: _Node, segments: list[str], index: int) -> Iterator[dict[
         for tail in node.tails:
             if tail.regex.fullmatch(rest) is not None:
                 yield tail.routes
-
