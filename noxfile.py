@@ -27,10 +27,10 @@ TEST_DEPS = ["pytest>=8", "hypothesis>=6.100"]
 # distribution -> the test folders that need nothing beyond it and its declared dependencies.
 PACKAGES: dict[str, list[str]] = {
     "router-core": ["tests/router_core"],
-    "router-rest": ["tests/router_rest"],
-    "router-http": ["tests/router_http"],
-    "router-alb": ["tests/router_alb"],
-    "router-function-url": ["tests/router_function_url"],
+    "router-rest": ["tests/router_rest", "tests/sources"],
+    "router-http": ["tests/router_http", "tests/sources"],
+    "router-alb": ["tests/router_alb", "tests/sources"],
+    "router-function-url": ["tests/router_function_url", "tests/sources"],
     "router-cors": ["tests/router_cors"],
     "router-binary": ["tests/router_binary"],
     "router-compression": ["tests/router_compression"],

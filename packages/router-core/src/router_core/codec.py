@@ -71,12 +71,16 @@ class Codec:
         """Turn a finished response (str body) into the dict the source expects."""
         raise NotImplementedError
 
-    def encode_json(self, status_code: int, body: str) -> dict[str, Any]:
-        """The fast path's response: a JSON body and no other header (override for speed)."""
+    def encode_json(self, status_code: int, body: str, event: BaseEvent) -> dict[str, Any]:
+        """The fast path's response: a JSON body and no other header (override for speed).
+
+        `event` is the request, for sources whose response shape depends on it (ALB answers
+        with `multiValueHeaders` only when the request came with them).
+        """
         from router_core.response import Response
 
         response = Response(status_code, "application/json", body)
-        return self.encode(response, None)  # type: ignore[arg-type]
+        return self.encode(response, event)
 
     def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
         """Build a realistic event of this source for an HTTP request."""
@@ -91,3 +95,41 @@ def check_header(name: str, value: str) -> None:
     """Refuse CR or LF in a response header: they would split the response."""
     if "\r" in name or "\n" in name or "\r" in value or "\n" in value:
         raise ValueError(f"response header {name!r} contains CR or LF")
+
+
+def multi_value_headers(response: Response) -> dict[str, list[str]]:
+    """The response's headers as lists, CR/LF refused, cookies as `Set-Cookie` values."""
+    headers: dict[str, list[str]] = {}
+    for name, value in response.headers.items():
+        values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]
+        for item in values:
+            check_header(name, item)
+        headers[name] = values
+    if response.cookies:
+        key = next((k for k in headers if k.lower() == "set-cookie"), "Set-Cookie")
+        headers.setdefault(key, []).extend(str(cookie) for cookie in response.cookies)
+    return headers
+
+
+def body_for_event(data: bytes) -> tuple[str | None, bool]:
+    """An HTTP body as an event carries it: text when it is UTF-8, else base64 (flag True)."""
+    if not data:
+        return None, False
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        import base64
+
+        return base64.b64encode(data).decode("ascii"), True
+
+
+def body_of(result: dict[str, Any]) -> bytes:
+    """A Lambda result's body as the client receives it (base64 undone)."""
+    body = result.get("body")
+    if not isinstance(body, str):
+        return b""
+    if result.get("isBase64Encoded") is True:
+        import base64
+
+        return base64.b64decode(body)
+    return body.encode("utf-8")

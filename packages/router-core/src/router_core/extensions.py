@@ -72,6 +72,17 @@ class Match:
             self._methods = sorted(found)
         return self._methods
 
+    def route_for(self, method: str) -> Route | None:
+        """The route that would answer `method` on this path (HEAD falls back to GET), or None.
+
+        Lets CORS see each method's route options on a pre-flight, where `route` is None.
+        """
+        found = self._table.match(method, self.path, self.encoded)
+        if found is None:
+            return None
+        route: Route = found[0]
+        return route
+
 
 class Extension:
     """Base class of an extra's hooks; both hooks do nothing unless overridden."""

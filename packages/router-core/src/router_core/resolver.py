@@ -226,7 +226,7 @@ class BaseResolver(Router):
             if type(result) is dict and method != "HEAD":
                 body = self._serializer(result)
                 if len(body) < self._fast_body_limit:
-                    return self.codec.encode_json(200, body)
+                    return self.codec.encode_json(200, body, request)
                 result = Response(200, _JSON, body)
             response = self._to_response(result)
         elif route.middlewares_chain:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any, Union
 
+    from router_core.codec import Codec
     from router_core.resolver import BaseResolver
 
     Pairs = Union[Mapping[str, Union[str, list[str]]], list[tuple[str, str]], None]
@@ -105,9 +106,14 @@ class TestClient:
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self, app: BaseResolver, stage: str | None = None) -> None:
+    def __init__(
+        self, app: BaseResolver, stage: str | None = None, codec: Codec | None = None
+    ) -> None:
         self.app = app
         self.stage = stage
+        #: The source's mapping, both ways: the app's unless another variant of the same
+        #: source is wanted (ALB's multi-value mode: `ALBCodec(multi_value=True)`).
+        self.codec = codec or app.codec
 
     def request(
         self,
@@ -135,9 +141,9 @@ class TestClient:
             header_pairs.append(("Cookie", "; ".join(f"{k}={v}" for k, v in cookies.items())))
         data = body.encode("utf-8") if isinstance(body, str) else (body or b"")
         request = HTTPRequest(method, quote(path, safe=_PATH_SAFE), header_pairs, query_pairs, data)
-        event = self.app.codec.to_event(request, self.stage)
+        event = self.codec.to_event(request, self.stage)
         result = self.app.resolve(event, LambdaContext())
-        return TestResponse(self.app.codec.to_http(result), result)
+        return TestResponse(self.codec.to_http(result), result)
 
     def get(self, path: str, **kwargs: Any) -> TestResponse:
         return self.request("GET", path, **kwargs)

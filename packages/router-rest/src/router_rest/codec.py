@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 
-from router_core.codec import Codec, HTTPRequest, HTTPResponse, check_header
+from router_core.codec import Codec, HTTPRequest, HTTPResponse, multi_value_headers
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,20 +18,6 @@ if TYPE_CHECKING:
 
     from router_core.event import BaseEvent
     from router_core.response import Response
-
-
-def multi_value_headers(response: Response) -> dict[str, list[str]]:
-    """The response's headers as lists, CR/LF refused, cookies as `Set-Cookie` values."""
-    headers: dict[str, list[str]] = {}
-    for name, value in response.headers.items():
-        values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]
-        for item in values:
-            check_header(name, item)
-        headers[name] = values
-    if response.cookies:
-        key = next((k for k in headers if k.lower() == "set-cookie"), "Set-Cookie")
-        headers.setdefault(key, []).extend(str(cookie) for cookie in response.cookies)
-    return headers
 
 
 def body_of(result: dict[str, Any]) -> bytes:
@@ -95,7 +81,7 @@ class RestCodec(Codec):
             "isBase64Encoded": response.is_base64_encoded,
         }
 
-    def encode_json(self, status_code: int, body: str) -> dict[str, Any]:
+    def encode_json(self, status_code: int, body: str, event: BaseEvent) -> dict[str, Any]:
         return {
             "statusCode": status_code,
             "multiValueHeaders": {"Content-Type": ["application/json"]},

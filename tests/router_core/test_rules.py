@@ -1,0 +1,83 @@
+"""Rule parsing: segment kinds, converters, and the errors a malformed rule raises."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from router_core.routing import parse_rule
+from router_core.routing.rules import GREEDY, LITERAL, PARAM, PATTERN, TYPED, normalize_path
+
+
+@pytest.mark.parametrize(
+    ("rule", "kinds"),
+    [
+        ("/", []),
+        ("/todos", [LITERAL]),
+        ("/todos/", [LITERAL]),
+        ("/openapi.json", [LITERAL]),
+        ("/todos/<todo_id>", [LITERAL, PARAM]),
+        ("/todos/<todo_id:int>", [LITERAL, TYPED]),
+        ("/todos/<todo_id:uuid>", [LITERAL, TYPED]),
+        ("/prices/<amount:float>", [LITERAL, TYPED]),
+        ("/files/<name:path>", [LITERAL, GREEDY]),
+        ("/.+", [GREEDY]),
+        ("/proxy/.+/items", [LITERAL, GREEDY, LITERAL]),
+        ("/v[0-9]+/users", [PATTERN, LITERAL]),
+        ("/file-<name>.txt", [PATTERN]),
+    ],
+)
+def test_segment_kinds(rule: str, kinds: list[str]) -> None:
+    assert [segment.kind for segment in parse_rule(rule).segments] == kinds
+
+
+def test_trailing_slash_is_dropped_from_the_rule() -> None:
+    assert parse_rule("/todos/").text == "/todos"
+    assert parse_rule("/").text == "/"
+
+
+def test_static_rules_have_a_static_path_and_dynamic_ones_do_not() -> None:
+    assert parse_rule("/a/b.json").static_path == "/a/b.json"
+    assert parse_rule("/a/<b>").static_path is None
+
+
+def test_names_and_converters_are_collected_in_order() -> None:
+    rule = parse_rule("/users/<user_id:int>/files/<name:path>")
+    assert rule.names == ("user_id", "name")
+    assert rule.converters["user_id"].convert("42") == 42
+    value = "12345678-1234-5678-1234-567812345678"
+    assert parse_rule("/x/<u:uuid>").converters["u"].convert(value) == uuid.UUID(value)
+
+
+def test_shape_ignores_parameter_names() -> None:
+    assert parse_rule("/a/<x>").shape == parse_rule("/a/<y>").shape
+    assert parse_rule("/a/<x:int>").shape != parse_rule("/a/<x>").shape
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("todos", "must start with '/'"),
+        ("/a//b", "empty segment"),
+        ("/a/<x>/<x>", "parameter name 'x' twice"),
+        ("/a/<x:bogus>", "unknown converter 'bogus'"),
+        ("/a/(unclosed", "not a valid regex"),
+    ],
+)
+def test_malformed_rules_are_refused_with_the_rule_named(rule: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message) as raised:
+        parse_rule(rule)
+    assert repr(rule) in str(raised.value)
+
+
+def test_a_rule_must_be_a_string() -> None:
+    with pytest.raises(TypeError):
+        parse_rule(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "normalized"), [("/", "/"), ("/a/", "/a"), ("/a//", "/a"), ("", "/"), ("a", "/a")]
+)
+def test_normalize_path(path: str, normalized: str) -> None:
+    assert normalize_path(path) == normalized
