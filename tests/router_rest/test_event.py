@@ -77,11 +77,14 @@ def test_missing_body(rest_event: EventFactory) -> None:
     assert (event.body, event.body_bytes, event.json_body) == (None, b"", None)
 
 
+def test_empty_body_has_no_json(rest_event: EventFactory) -> None:
+    assert APIGatewayProxyEvent(rest_event("POST", body="")).json_body is None
+
+
 @pytest.mark.parametrize(
     ("body", "base64_body", "member", "message"),
     [
         ("{not json", False, "json_body", "not valid JSON"),
-        ("", False, "json_body", "not valid JSON"),
         ("%%%not-base64", True, "body_bytes", "not valid base64"),
         ("YWJj!", True, "body_bytes", "not valid base64"),
         ("/w==", True, "decoded_body", "not valid UTF-8"),

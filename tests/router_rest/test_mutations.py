@@ -104,8 +104,8 @@ def mutated_events(draw: st.DrawFn) -> dict[str, Any]:
                 event["isBase64Encoded"] = True
             else:
                 parent[path[-1]] = draw(JUNK)
-        except (IndexError, KeyError):
-            continue
+        except (IndexError, KeyError, TypeError):
+            continue  # an earlier mutation changed the shape under this path
     return event
 
 

@@ -36,3 +36,16 @@ INSTALLED = _installed()
 @pytest.fixture(params=INSTALLED)
 def resolver_class(request: pytest.FixtureRequest) -> Any:
     return request.param
+
+
+def _full_client(app: Any) -> Any:
+    if type(app).__name__ == "ALBResolver":
+        return app.test_client(multi_value=True)
+    return app.test_client()
+
+
+@pytest.fixture
+def full_client() -> Any:
+    """Makes a test client for the variant of the source that carries every header value:
+    ALB in single-value mode keeps only the last of repeated headers, so use multi-value."""
+    return _full_client

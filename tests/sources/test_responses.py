@@ -68,7 +68,7 @@ def test_str_is_sent_as_is(resolver_class: Any) -> None:
     )
 
 
-def test_response_with_headers_lists_and_cookies(resolver_class: Any) -> None:
+def test_response_with_headers_lists_and_cookies(resolver_class: Any, full_client: Any) -> None:
     app = resolver_class()
 
     @app.get("/full")
@@ -81,7 +81,7 @@ def test_response_with_headers_lists_and_cookies(resolver_class: Any) -> None:
             cookies=[Cookie("session", "abc", http_only=True), Cookie("theme", "dark")],
         )
 
-    response = app.test_client().get("/full")
+    response = full_client(app).get("/full")
     assert response.status_code == 202
     assert response.text == "accepted"
     assert response.header("Content-Type") == "text/plain"

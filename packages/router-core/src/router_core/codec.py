@@ -121,15 +121,3 @@ def body_for_event(data: bytes) -> tuple[str | None, bool]:
         import base64
 
         return base64.b64encode(data).decode("ascii"), True
-
-
-def body_of(result: dict[str, Any]) -> bytes:
-    """A Lambda result's body as the client receives it (base64 undone)."""
-    body = result.get("body")
-    if not isinstance(body, str):
-        return b""
-    if result.get("isBase64Encoded") is True:
-        import base64
-
-        return base64.b64decode(body)
-    return body.encode("utf-8")

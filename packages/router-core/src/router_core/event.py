@@ -189,13 +189,14 @@ class BaseEvent:
 
     @property
     def json_body(self) -> Any:
-        """The body parsed as JSON (None without a body); malformed JSON answers 400."""
+        """The body parsed as JSON (None without a body or with an empty one); malformed JSON
+        answers 400."""
         try:
             return self._json
         except AttributeError:
             pass
-        if self.body is None:
-            value = None
+        if not self.body:
+            value = None  # no body, or an empty one (ALB sends "" for a GET)
         else:
             import orjson
 

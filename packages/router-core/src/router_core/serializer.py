@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 _OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+_dumps = orjson.dumps
 _PRETTY = _OPTIONS | orjson.OPT_INDENT_2
 
 
@@ -31,7 +32,7 @@ def _default(obj: Any) -> Any:
 
 def dumps(obj: Any) -> str:
     """Serialize compactly: `{"a":1}`."""
-    return orjson.dumps(obj, default=_default, option=_OPTIONS).decode()
+    return _dumps(obj, _default, _OPTIONS).decode()
 
 
 def dumps_pretty(obj: Any) -> str:

@@ -63,7 +63,7 @@ class _Tail:
 
 
 class _Node:
-    __slots__ = ("param", "routes", "static", "tails", "typed")
+    __slots__ = ("only_param", "param", "routes", "static", "tails", "typed")
 
     def __init__(self) -> None:
         self.static: dict[str, _Node] = {}
@@ -71,6 +71,18 @@ class _Node:
         self.param: _Node | None = None
         self.tails: list[_Tail] = []
         self.routes: dict[str, _Entry] | None = None
+        # The plain-parameter child when it is the only non-literal choice (set at compile):
+        # then a segment that is no literal child can only go there.
+        self.only_param: _Node | None = None
+
+    def finish(self) -> None:
+        self.only_param = self.param if not (self.typed or self.tails) else None
+        for child in self.static.values():
+            child.finish()
+        for _converter, child in self.typed:
+            child.finish()
+        if self.param is not None:
+            self.param.finish()
 
     def child(self, segment_kind: str, text: str, converter: Converter | None) -> _Node:
         if segment_kind == LITERAL:
@@ -161,6 +173,7 @@ class RouteTable:
                 node.tails.sort(key=lambda t: (t.ranks, t.order))
             for method in methods:
                 tail.routes[method] = entry
+        root.finish()
         self._root = root
         self._static = static
         return static
@@ -195,23 +208,26 @@ class RouteTable:
             segments = path[1:].split("/") if path != "/" else []
         # Most requests follow the walk's first choice at every node: try that path alone
         # before the full depth-first walk with backtracking.
-        node: _Node | None = self._root
+        node = self._root
         values: list[str] = []
         for segment in segments:
-            child = node.static.get(segment)  # type: ignore[union-attr]
+            child = node.static.get(segment)
             if child is None:
-                if node.typed or node.tails or node.param is None or not segment:  # type: ignore[union-attr]
-                    node = None
+                child = node.only_param
+                if child is None or not segment:
                     break
-                child = node.param  # type: ignore[union-attr]
                 values.append(segment)
             node = child
-        if node is not None and node.routes is not None:
-            entry = _lookup(node.routes, method)
-            if entry is not None:
-                if entry.converters is None:
-                    return entry.route, dict(zip(entry.names, values))
-                return entry.route, entry.params(values, None)
+        else:
+            routes = node.routes
+            if routes is not None:
+                entry = routes.get(method)
+                if entry is None and method == "HEAD":
+                    entry = routes.get("GET")
+                if entry is not None:
+                    if entry.converters is None:
+                        return entry.route, dict(zip(entry.names, values))
+                    return entry.route, entry.params(values, None)
         found = _walk(self._root, segments, 0, method, [])
         if found is None:
             return None
