@@ -32,6 +32,11 @@ def test_segment_kinds(rule: str, kinds: list[str]) -> None:
     assert [segment.kind for segment in parse_rule(rule).segments] == kinds
 
 
+def test_powertools_catch_all_may_omit_the_leading_slash() -> None:
+    assert parse_rule(".+").text == "/.+"
+    assert [segment.kind for segment in parse_rule(".+").segments] == [GREEDY]
+
+
 def test_trailing_slash_is_dropped_from_the_rule() -> None:
     assert parse_rule("/todos/").text == "/todos"
     assert parse_rule("/").text == "/"

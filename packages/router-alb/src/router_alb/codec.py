@@ -22,6 +22,7 @@ from router_core.codec import (
     HTTPResponse,
     body_for_event,
     check_header,
+    group_pairs,
     multi_value_headers,
 )
 
@@ -120,13 +121,6 @@ def _multi(event: BaseEvent | None) -> bool:
     return isinstance(event, ALBEvent) and event.multi_value
 
 
-def _grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for key, value in pairs:
-        grouped.setdefault(key, []).append(value)
-    return grouped
-
-
 class ALBCodec(Codec):
     """ALB's mapping. `multi_value` picks the target group's mode for `to_event`/`to_http`;
     `encode` follows the mode of the request it answers.
@@ -201,8 +195,8 @@ class ALBCodec(Codec):
             "path": request.path,
         }
         if self.multi_value:
-            event["multiValueQueryStringParameters"] = _grouped(query)
-            event["multiValueHeaders"] = _grouped(headers)
+            event["multiValueQueryStringParameters"] = group_pairs(query)
+            event["multiValueHeaders"] = group_pairs(headers)
         else:
             # Without multi-value headers, ALB keeps the last of repeated names.
             event["queryStringParameters"] = dict(query)

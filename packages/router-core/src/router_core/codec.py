@@ -121,3 +121,11 @@ def body_for_event(data: bytes) -> tuple[str | None, bool]:
         import base64
 
         return base64.b64encode(data).decode("ascii"), True
+
+
+def group_pairs(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """`[("a", "1"), ("a", "2")]` -> `{"a": ["1", "2"]}`, order kept."""
+    grouped: dict[str, list[str]] = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    return grouped

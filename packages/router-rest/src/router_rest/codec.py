@@ -10,7 +10,14 @@ from __future__ import annotations
 import time
 import uuid
 
-from router_core.codec import Codec, HTTPRequest, HTTPResponse, multi_value_headers
+from router_core.codec import (
+    Codec,
+    HTTPRequest,
+    HTTPResponse,
+    body_for_event,
+    group_pairs,
+    multi_value_headers,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -51,25 +58,6 @@ def http_from_multi(result: dict[str, Any]) -> HTTPResponse:
     return HTTPResponse(status, pairs, body_of(result))
 
 
-def body_for_event(data: bytes) -> tuple[str | None, bool]:
-    """An HTTP body as an event carries it: text when it is UTF-8, else base64."""
-    if not data:
-        return None, False
-    try:
-        return data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        import base64
-
-        return base64.b64encode(data).decode("ascii"), True
-
-
-def grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for key, value in pairs:
-        grouped.setdefault(key, []).append(value)
-    return grouped
-
-
 class RestCodec(Codec):
     source = "API Gateway REST (Lambda 6 MB)"
 
@@ -91,8 +79,8 @@ class RestCodec(Codec):
 
     def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
         stage = stage or "prod"
-        headers = grouped(request.headers)
-        query = grouped(request.query)
+        headers = group_pairs(request.headers)
+        query = group_pairs(request.query)
         body, is_base64 = body_for_event(request.body)
         now = time.time()
         host = request.header("host") or request.host

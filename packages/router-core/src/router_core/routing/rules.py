@@ -183,7 +183,10 @@ def parse_rule(text: str) -> Rule:
     if not isinstance(text, str):
         raise TypeError(f"route rule must be a str, got {type(text).__name__}")
     if not text.startswith("/"):
-        raise ValueError(f"route rule {text!r} must start with '/'")
+        # Powertools writes its catch-all as ".+": a leading regex segment may omit the '/'.
+        if not _REGEX_CHARS & set(text.split("/", 1)[0]):
+            raise ValueError(f"route rule {text!r} must start with '/'")
+        text = "/" + text
     normalized = normalize_path(text)
     parts = normalized[1:].split("/") if normalized != "/" else []
     segments: list[Segment] = []

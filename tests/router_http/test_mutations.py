@@ -1,0 +1,196 @@
+"""Property test: mutated payload 2.0 events never crash the HTTP API resolver.
+
+Keys are removed, values replaced with the wrong type or junk, bodies broken (invalid JSON,
+invalid base64, text that is not UTF-8). Every event gets a well-formed payload 2.0 response
+(a 4xx where the client sent something bad, never a 500) or the documented ValueError for an
+event that is not a payload 2.0 event at all.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from router_http import APIGatewayHttpResolver
+
+BASE: dict[str, Any] = {
+    "version": "2.0",
+    "routeKey": "$default",
+    "rawPath": "/prod/todos/1",
+    "rawQueryString": "verbose=1&tag=x,y&tag=z&q=a+b%21",
+    "cookies": ["session=abc", "theme=dark"],
+    "headers": {
+        "content-type": "application/json",
+        "x-tag": "a,b",
+        "host": "r3pmxmplak.execute-api.eu-west-1.amazonaws.com",
+    },
+    "queryStringParameters": {"verbose": "1", "tag": "x,y,z", "q": "a b!"},
+    "pathParameters": {"proxy": "todos/1"},
+    "stageVariables": {"env": "test"},
+    "requestContext": {
+        "accountId": "123456789012",
+        "apiId": "r3pmxmplak",
+        "domainName": "r3pmxmplak.execute-api.eu-west-1.amazonaws.com",
+        "domainPrefix": "r3pmxmplak",
+        "http": {
+            "method": "POST",
+            "path": "/prod/todos/1",
+            "protocol": "HTTP/1.1",
+            "sourceIp": "192.0.2.1",
+            "userAgent": "agent",
+        },
+        "requestId": "id",
+        "routeKey": "$default",
+        "stage": "prod",
+        "time": "13/Mar/2024:10:15:42 +0000",
+        "timeEpoch": 1710324942123,
+    },
+    "body": '{"title": "write tests"}',
+    "isBase64Encoded": False,
+}
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=5)), max_size=3),
+    st.dictionaries(
+        st.text(max_size=5), st.one_of(st.none(), st.integers(), st.text(max_size=5)), max_size=3
+    ),
+)
+BODIES = st.one_of(
+    st.just("{not json"),
+    st.just(""),
+    st.just("\ud800"),
+    st.just("%%%"),
+    st.just("/w=="),  # valid base64 of a byte that is not UTF-8
+    st.text(max_size=30),
+    st.binary(max_size=30).map(lambda b: b.decode("latin-1")),
+)
+QUERY_STRINGS = st.one_of(
+    st.text(alphabet="ab=&,+%2F", max_size=20),
+    st.text(max_size=20),
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found.append((*prefix, key))
+            found.extend(_paths(child, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found.append((*prefix, index))
+            found.extend(_paths(child, (*prefix, index)))
+    return found
+
+
+PATHS = _paths(BASE)
+
+
+@st.composite
+def mutated_events(draw: st.DrawFn) -> Any:
+    if draw(st.integers(min_value=0, max_value=50)) == 0:
+        return draw(JUNK)  # not even a dict
+    event = copy.deepcopy(BASE)
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        path = draw(st.sampled_from(PATHS))
+        parent: Any = event
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+        except (KeyError, IndexError, TypeError):
+            continue
+        if not isinstance(parent, (dict, list)):
+            continue
+        action = draw(st.sampled_from(["delete", "junk", "body", "base64", "query"]))
+        try:
+            if action == "delete" and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            elif action == "body":
+                event["body"] = draw(BODIES)
+            elif action == "base64":
+                event["body"] = draw(BODIES)
+                event["isBase64Encoded"] = True
+            elif action == "query":
+                event["rawQueryString"] = draw(QUERY_STRINGS)
+            else:
+                parent[path[-1]] = draw(JUNK)
+        except (IndexError, KeyError):
+            continue
+    return event
+
+
+def _is_payload_2_0(event: Any) -> bool:
+    if not isinstance(event, dict) or not isinstance(event.get("rawPath"), str):
+        return False
+    context = event.get("requestContext")
+    http = context.get("http") if isinstance(context, dict) else None
+    return isinstance(http, dict) and isinstance(http.get("method"), str)
+
+
+def build_app() -> APIGatewayHttpResolver:
+    app = APIGatewayHttpResolver()
+
+    @app.route("/todos/<todo_id>", method=["POST", "PUT"])
+    def update(todo_id: str) -> dict[str, Any]:
+        event = app.current_event
+        return {
+            "id": todo_id,
+            "content_type": event.headers.get("content-type"),
+            "tags": event.headers.get_all("x-tag"),
+            "verbose": event.get_query_string_value("verbose"),
+            "tag": event.get_multi_value_query_string_values("tag"),
+            "query": len(event.multi_value_query_string_parameters),
+            "cookies": len(event.cookies),
+            "body": event.json_body,
+            "stage": event.stage,
+            "route_key": event.route_key,
+            "authorizer": len(event.authorizer),
+        }
+
+    return app
+
+
+APP = build_app()
+
+
+def _assert_well_formed(result: dict[str, Any]) -> None:
+    assert list(result) == ["statusCode", "headers", "cookies", "body", "isBase64Encoded"]
+    assert isinstance(result["statusCode"], int)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in result["headers"].items())
+    assert all(isinstance(c, str) for c in result["cookies"])
+    assert isinstance(result["body"], str)
+    assert result["isBase64Encoded"] is False
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(event=mutated_events())
+def test_mutated_events_get_a_well_formed_answer_or_the_documented_error(event: Any) -> None:
+    try:
+        result = APP.resolve(event, None)
+    except ValueError as error:
+        assert not _is_payload_2_0(event)
+        assert str(error).startswith("APIGatewayHttpResolver expects a payload 2.0 event")
+        return
+    assert _is_payload_2_0(event)
+    _assert_well_formed(result)
+    assert result["statusCode"] in (200, 400, 404, 405), result
+
+
+def test_the_unmutated_event_succeeds() -> None:
+    result = APP.resolve(copy.deepcopy(BASE), None)
+
+    _assert_well_formed(result)
+    assert result["statusCode"] == 200
+    assert result["body"] == (
+        '{"id":"1","content_type":"application/json","tags":["a,b"],"verbose":"1",'
+        '"tag":["x,y","z"],"query":3,"cookies":2,"body":{"title":"write tests"},'
+        '"stage":"prod","route_key":"$default","authorizer":0}'
+    )
