@@ -45,7 +45,7 @@ EXTRAS = ["router-cors", "router-binary", "router-compression"]
 COMBINATIONS: dict[str, tuple[list[str], list[str]]] = {
     "lean": (
         ["router-core", "router-rest"],
-        ["tests/router_core", "tests/router_rest", "tests/lean"],
+        ["tests/router_core", "tests/router_rest", "tests/sources", "tests/lean"],
     ),
     "all-sources": (["router-all"], ["tests/sources"]),
 }
@@ -140,3 +140,48 @@ def bench(session: nox.Session) -> None:
     session.install("aws-lambda-powertools")
     _install(session, _all_present())
     session.run("python", "bench/run.py", *session.posargs)
+
+
+EXAMPLE_TEMPLATES = [
+    "examples/todos/template-rest.yaml",
+    "examples/todos/template-function-url.yaml",
+]
+
+
+def _everything() -> list[str]:
+    """router-all and router-local (their closures), or every package there is so far."""
+    wanted = ["router-all", "router-local"]
+    return [d for d in wanted if _present(d)] if _present("router-all") else _all_present()
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """The documentation's examples as tests, and cfn-lint on the todos example's templates."""
+    session.install(*TEST_DEPS, "cfn-lint")
+    _install(session, _everything())
+    session.run("cfn-lint", *EXAMPLE_TEMPLATES)
+    # The todos example is also served through router-local, as `nox -s demo` does, and
+    # tests/router_local runs again here with every extra (CORS, binary, compression) present.
+    folders = ["examples", "tests/router_local"] if _present("router-local") else ["examples"]
+    session.run("pytest", *folders, *session.posargs)
+
+
+nox.options.sessions.append("examples")
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Serve the todos example on http://127.0.0.1:3000 through the local server (Ctrl+C stops)."""
+    _install(session, _everything())
+    session.log("Try, in another terminal:")
+    for line in [
+        "curl http://127.0.0.1:3000/todos",
+        "curl http://127.0.0.1:3000/todos/1",
+        'curl -i -X POST http://127.0.0.1:3000/todos -d \'{"title": "Water the plants"}\'',
+        "curl -i -X PATCH http://127.0.0.1:3000/todos/1 -d '{\"completed\": true}'",
+        "curl -i 'http://127.0.0.1:3000/todos?completed=maybe'",
+        "curl -i -X DELETE http://127.0.0.1:3000/todos",
+    ]:
+        session.log(f"  {line}")
+    app_dir = str(ROOT / "examples" / "todos")
+    session.run("router", "serve", "app:app", "--app-dir", app_dir, *session.posargs)

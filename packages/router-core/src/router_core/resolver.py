@@ -246,6 +246,7 @@ class BaseResolver(Router):
             or response.compress
             or method == "HEAD"
             or isinstance(response.body, bytes)
+            or ("binary" not in self._extension_names and _binary_content_type(response))
         ):
             match = Match(route, path, self._table, request.PATH_ENCODED, self._extra_methods)
             return self._finish(request, method, match, response)
@@ -258,7 +259,8 @@ class BaseResolver(Router):
         # Powertools keeps the route's arguments here, for middlewares that read them.
         self.context["_route_args"] = params
         try:
-            return run_chain(self, route.middlewares_chain, call_handler)
+            # A middleware may answer by itself with a Response whose body is still a dict.
+            return self._to_response(run_chain(self, route.middlewares_chain, call_handler))
         except Exception as error:
             handled = self._handle_error(error)
             if handled is None:
@@ -280,7 +282,7 @@ class BaseResolver(Router):
             return response
 
         try:
-            response = run_chain(self, tuple(self._middlewares), answer)
+            response = self._to_response(run_chain(self, tuple(self._middlewares), answer))
         except Exception as raised:
             handled = self._handle_error(raised)
             if handled is None:
@@ -356,9 +358,7 @@ class BaseResolver(Router):
                 response.set_header("Cache-Control", route.cache_control if ok else "no-cache")
             if response.compress is None:
                 response.compress = route.compress
-        if (response.compress or isinstance(response.body, bytes)) and not self._load_extras_for(
-            response
-        ):
+        if not self._load_extras_for(response):
             return self._internal_error(request)
         for extension in self._after:
             extension.after_route(request, match, response)
@@ -370,11 +370,20 @@ class BaseResolver(Router):
         """Load the extras this response asks for; False (and a log line) when one is missing."""
         from router_core.exceptions import MissingExtraError
 
+        loaded = self._extension_names
         wanted = []
-        if response.compress and "compression" not in self._extension_names:
+        if response.compress and "compression" not in loaded:
             wanted.append(("compression", "Response(compress=True)"))
-        if isinstance(response.body, bytes) and "binary" not in self._extension_names:
-            wanted.append(("binary", "a bytes response body"))
+        if "binary" not in loaded:
+            if isinstance(response.body, bytes):
+                wanted.append(("binary", "a bytes response body"))
+            elif _binary_content_type(response):
+                # A str body of a binary media type is base64-encoded when router-binary is
+                # installed, and sent as it is otherwise.
+                try:
+                    self._add_extension("binary", "a binary content type", None, True)
+                except MissingExtraError:
+                    pass
         for name, feature in wanted:
             try:
                 self._add_extension(name, feature, None, True)
@@ -420,6 +429,16 @@ class BaseResolver(Router):
         from router_core.testing import TestClient
 
         return TestClient(self)
+
+
+def _binary_content_type(response: Response) -> bool:
+    """Whether the response's content type may be binary (neither text/* nor JSON), so that
+    router-binary, when installed, decides whether its str body goes out base64-encoded."""
+    content_type = response.content_type
+    if not content_type:
+        return False
+    media = content_type.split(";", 1)[0].strip().lower()
+    return not (media.startswith("text/") or media.endswith("json"))
 
 
 def _overrides(extension: Extension, hook: str) -> bool:

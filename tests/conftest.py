@@ -1,0 +1,55 @@
+"""The `source` fixture: run a test against every installed adapter.
+
+nox installs an extra with one adapter at a time; the fixture then yields that adapter alone
+(tests that do not use it still run when no adapter is installed). ALB appears twice, in
+single-value and in multi-value mode.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+
+# (module, resolver class, test client options, id)
+ADAPTERS = [
+    ("router_rest", "APIGatewayRestResolver", {}, "rest"),
+    ("router_http", "APIGatewayHttpResolver", {}, "http"),
+    ("router_alb", "ALBResolver", {}, "alb"),
+    ("router_alb", "ALBResolver", {"multi_value": True}, "alb-multi-value"),
+    ("router_function_url", "LambdaFunctionUrlResolver", {}, "function-url"),
+]
+
+
+class Source:
+    """One adapter: builds apps and the test client that speaks its event shape."""
+
+    def __init__(self, resolver_class: Any, client_options: dict[str, Any], name: str) -> None:
+        self.resolver_class = resolver_class
+        self.client_options = client_options
+        self.name = name
+
+    def app(self, **options: Any) -> Any:
+        return self.resolver_class(**options)
+
+    def client(self, app: Any) -> Any:
+        return app.test_client(**self.client_options)
+
+
+def _installed() -> list[Any]:
+    found = []
+    for module_name, class_name, client_options, name in ADAPTERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        source = Source(getattr(module, class_name), client_options, name)
+        found.append(pytest.param(source, id=name))
+    return found
+
+
+@pytest.fixture(params=_installed(), scope="session")
+def source(request: pytest.FixtureRequest) -> Source:
+    source: Source = request.param
+    return source
