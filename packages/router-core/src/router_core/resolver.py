@@ -380,10 +380,10 @@ class BaseResolver(Router):
             elif _binary_content_type(response):
                 # A str body of a binary media type is base64-encoded when router-binary is
                 # installed, and sent as it is otherwise.
-                try:
+                import contextlib
+
+                with contextlib.suppress(MissingExtraError):
                     self._add_extension("binary", "a binary content type", None, True)
-                except MissingExtraError:
-                    pass
         for name, feature in wanted:
             try:
                 self._add_extension(name, feature, None, True)
