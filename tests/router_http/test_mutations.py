@@ -122,7 +122,7 @@ def mutated_events(draw: st.DrawFn) -> Any:
                 event["rawQueryString"] = draw(QUERY_STRINGS)
             else:
                 parent[path[-1]] = draw(JUNK)
-        except (IndexError, KeyError):
+        except (IndexError, KeyError, TypeError):
             continue
     return event
 

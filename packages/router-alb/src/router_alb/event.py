@@ -13,7 +13,6 @@ in the same mode.
 from __future__ import annotations
 
 from router_core.event import BaseEvent
-from router_core.sources import ALB, wrong_source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,6 +39,8 @@ class ALBEvent(BaseEvent):
     """An ALB event, recognised by `requestContext.elb`; `path` arrives percent-encoded."""
 
     __slots__ = ()
+    RESOLVER_NAME = "ALBResolver"
+    FAMILY = "ALB"
 
     def __init__(self, raw: dict[str, Any]) -> None:
         context = raw.get("requestContext") if type(raw) is dict else None
@@ -49,7 +50,7 @@ class ALBEvent(BaseEvent):
             or type(raw.get("httpMethod")) is not str
             or type(raw.get("path")) is not str
         ):
-            raise wrong_source("ALBResolver", ALB, raw)
+            raise self._wrong_source(raw)
         self._raw = raw
 
     @property

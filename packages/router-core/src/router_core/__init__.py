@@ -2,18 +2,32 @@
 
 Pick a source's package for the resolver: `router_rest.APIGatewayRestResolver`,
 `router_http.APIGatewayHttpResolver`, `router_alb.ALBResolver` or
-`router_function_url.LambdaFunctionUrlResolver`.
+`router_function_url.LambdaFunctionUrlResolver`. Names load on first use, so that a
+function's cold start pays only for what it touches.
 """
 
-from router_core import content_types
-from router_core.cookies import Cookie
-from router_core.event import BaseEvent
-from router_core.exceptions import MissingExtraError
-from router_core.resolver import BaseResolver
-from router_core.response import Response
-from router_core.router import Router
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from router_core import content_types
+    from router_core.cookies import Cookie
+    from router_core.event import BaseEvent
+    from router_core.exceptions import MissingExtraError
+    from router_core.resolver import BaseResolver
+    from router_core.response import Response
+    from router_core.router import Router
 
 __version__ = "0.1.0"
+
+_SOURCES = {
+    "BaseEvent": "router_core.event",
+    "BaseResolver": "router_core.resolver",
+    "Cookie": "router_core.cookies",
+    "MissingExtraError": "router_core.exceptions",
+    "Response": "router_core.response",
+    "Router": "router_core.router",
+}
 
 __all__ = [
     "BaseEvent",
@@ -25,3 +39,20 @@ __all__ = [
     "__version__",
     "content_types",
 ]
+
+
+def __getattr__(name: str) -> object:
+    import importlib
+
+    if name == "content_types":
+        return importlib.import_module("router_core.content_types")
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'router_core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

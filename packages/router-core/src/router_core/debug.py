@@ -1,26 +1,18 @@
-"""Debug mode: on with `debug=True`, or with `ROUTER_DEBUG=true` when `debug` is not given.
+"""What debug mode adds, imported only when it is on.
 
-In debug mode an unhandled exception answers 500 with its traceback as text (never in
-production: it leaks code), JSON bodies are pretty-printed and each event is printed.
+Debug mode is on with `debug=True`, or with `ROUTER_DEBUG=true` when `debug` is not given
+(the resolver reads it). An unhandled exception then answers 500 with its traceback as text
+(never in production: it leaks code), JSON bodies are pretty-printed and each event is
+printed.
 """
 
 from __future__ import annotations
-
-import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
     from router_core.response import Response
-
-_TRUE = frozenset({"1", "true", "yes", "on"})
-
-
-def debug_enabled(explicit: bool | None) -> bool:
-    if explicit is not None:
-        return explicit
-    return os.environ.get("ROUTER_DEBUG", "").strip().lower() in _TRUE
 
 
 def traceback_response(error: BaseException) -> Response:

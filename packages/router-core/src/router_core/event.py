@@ -8,12 +8,17 @@ than crashing, and a malformed body answers 400 through `BadRequestError`.
 
 from __future__ import annotations
 
-from router_core.exceptions import BadRequestError
-from router_core.headers import Headers
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from router_core.headers import Headers
+
+
+def _bad_request(message: str) -> Exception:
+    from router_core.exceptions import BadRequestError
+
+    return BadRequestError(message)
 
 
 def _str_dict(value: object) -> dict[str, str]:
@@ -55,11 +60,22 @@ class BaseEvent:
     _query: dict[str, str]
     _raw: dict[str, Any]
 
+    #: The resolver and the family (`router_core.sources`) an error about a foreign event names.
+    RESOLVER_NAME = ""
+    FAMILY = ""
+
     # Whether `path` arrives percent-encoded (REST, ALB, Function URL) or already decoded.
     PATH_ENCODED = True
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self._raw = raw
+
+    @classmethod
+    def _wrong_source(cls, raw: object) -> ValueError:
+        """The ValueError for `raw` when it is not an event of this source's family."""
+        from router_core.sources import wrong_source
+
+        return wrong_source(cls.RESOLVER_NAME, cls.FAMILY, raw)
 
     # -- hooks a source fills in -------------------------------------------------------------
     @property
@@ -69,6 +85,10 @@ class BaseEvent:
     @property
     def http_method(self) -> str:
         raise NotImplementedError
+
+    def route_target(self) -> tuple[str, str]:
+        """`(http_method, path)` for routing, in one call (sources may fuse the lookups)."""
+        return self.http_method, self.path
 
     def _raw_multi_headers(self) -> object:
         return None
@@ -95,6 +115,8 @@ class BaseEvent:
         try:
             return self._headers
         except AttributeError:
+            from router_core.headers import Headers
+
             headers = Headers.from_event(self._raw.get("headers"), self._raw_multi_headers())
             self._headers = headers
             return headers
@@ -167,12 +189,12 @@ class BaseEvent:
             try:
                 data = base64.b64decode(body, validate=True)
             except (binascii.Error, ValueError):
-                raise BadRequestError("Request body is not valid base64") from None
+                raise _bad_request("Request body is not valid base64") from None
         else:
             try:
                 data = body.encode("utf-8")
             except UnicodeEncodeError:
-                raise BadRequestError("Request body is not valid UTF-8") from None
+                raise _bad_request("Request body is not valid UTF-8") from None
         self._body_bytes = data
         return data
 
@@ -185,7 +207,7 @@ class BaseEvent:
         try:
             return self.body_bytes.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadRequestError("Request body is not valid UTF-8") from None
+            raise _bad_request("Request body is not valid UTF-8") from None
 
     @property
     def json_body(self) -> Any:
@@ -203,7 +225,7 @@ class BaseEvent:
             try:
                 value = orjson.loads(self.body_bytes)
             except orjson.JSONDecodeError:
-                raise BadRequestError("Request body is not valid JSON") from None
+                raise _bad_request("Request body is not valid JSON") from None
         self._json = value
         return value
 

@@ -17,8 +17,6 @@ body removal, then the source's codec. `before_route` may answer a request befor
 
 from __future__ import annotations
 
-from router_core.exceptions import MissingExtraError
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
@@ -106,6 +104,8 @@ def load_extra(name: str, feature: str) -> ModuleType:
     """Import extra `name` for `feature`, or raise MissingExtraError saying what to install."""
     module_name, distribution = EXTRAS[name]
     import importlib
+
+    from router_core.exceptions import MissingExtraError
 
     try:
         return importlib.import_module(module_name)

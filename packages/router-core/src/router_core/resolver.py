@@ -8,14 +8,11 @@ context variables, so concurrent `resolve` calls in threads never see each other
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 
-from router_core import log
-from router_core.debug import debug_enabled, print_event, traceback_response
-from router_core.exceptions import MethodNotAllowedError, NotFoundError, ServiceError
-from router_core.extensions import Extension, Match, create_extension
-from router_core.middleware import run_chain
 from router_core.response import Response
+from router_core.results import Results, _binary_content_type
 from router_core.router import Route, Router
 from router_core.routing.rules import normalize_path, parse_rule
 from router_core.serializer import dumps, dumps_pretty
@@ -27,16 +24,16 @@ if TYPE_CHECKING:
 
     from router_core.codec import Codec
     from router_core.event import BaseEvent
+    from router_core.extensions import Extension
     from router_core.testing import TestClient
 
     Prefix = Union[str, re.Pattern[str]]
 
+_TRUE = frozenset({"1", "true", "yes", "on"})
 _JSON = "application/json"
-_EXTENSION_BASE_BEFORE = Extension.before_route
-_EXTENSION_BASE_AFTER = Extension.after_route
 
 
-class BaseResolver(Router):
+class BaseResolver(Results, Router):
     """Routes events of one source. Adapters set `event_class`, `codec` and `source_name`."""
 
     event_class: ClassVar[type[BaseEvent]]
@@ -51,7 +48,9 @@ class BaseResolver(Router):
     ) -> None:
         super().__init__()
         self._owner = self
-        self._debug = debug_enabled(debug)
+        if debug is None:
+            debug = os.environ.get("ROUTER_DEBUG", "").strip().lower() in _TRUE
+        self._debug = debug
         self._serializer = serializer or (dumps_pretty if self._debug else dumps)
         self._strip_prefixes = tuple(_check_prefix(p) for p in strip_prefixes or ())
         self._extensions: tuple[Extension, ...] = ()
@@ -61,6 +60,7 @@ class BaseResolver(Router):
         self._extra_methods: frozenset[str] = frozenset()
         self._ready = False
         self._fast_body_limit = 0
+        self._static_routes: dict[str, dict[str, Any]] = {}
         self._current: ContextVar[tuple[BaseEvent, Any] | None] = ContextVar(
             "router_current", default=None
         )
@@ -107,9 +107,13 @@ class BaseResolver(Router):
     @property
     def not_found(self) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Decorator for the handler of unmatched paths: `@app.not_found`, gets NotFoundError."""
+        from router_core.exceptions import NotFoundError
+
         return self.exception_handler(NotFoundError)
 
     def _add_extension(self, name: str, feature: str, option: Any, app_wide: bool) -> None:
+        from router_core.extensions import create_extension
+
         extension = create_extension(name, feature, option, app_wide)
         self._extension_names.add(name)
         for required in extension.requires:
@@ -130,7 +134,7 @@ class BaseResolver(Router):
             )
         # Below this, a JSON body cannot bring the encoded response near the source's limit.
         self._fast_body_limit = (self.codec.max_response_bytes - 65536) // 6
-        self._table.match("GET", "/")  # compiles the table now rather than mid-request
+        self._static_routes = self._table.static_routes()  # compiled now, not mid-request
         self._ready = True
 
     # -- per-invocation state ----------------------------------------------------------------
@@ -168,10 +172,54 @@ class BaseResolver(Router):
             self._prepare()
         request = self.event_class(event)
         if self._debug:
+            from router_core.debug import print_event
+
             print_event(event)
         token = self._current.set((request, context))
+        # Routing and the handler's call are inlined here: this is the per-request hot path.
         try:
-            return self._dispatch(request)
+            method, path = request.route_target()
+            if self._strip_prefixes:
+                path = self._strip(path)
+            if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
+                path = normalize_path(path)
+            if self._before:
+                from router_core.extensions import Match
+
+                match = Match(None, path, self._table, request.PATH_ENCODED, self._extra_methods)
+                for extension in self._before:
+                    answer = extension.before_route(request, match)
+                    if answer is not None:
+                        return self._finish(request, method, match, answer)
+            # A static path is one dict lookup, tried here before the table's general match.
+            entries = self._static_routes.get(path)
+            entry = entries.get(method) if entries is not None else None
+            params: dict[str, Any]
+            if entry is not None and not (request.PATH_ENCODED and "%" in path):
+                route, params = entry.route, {}
+            else:
+                found = self._table.match(method, path, request.PATH_ENCODED)
+                if found is None:
+                    return self._unmatched(request, method, path)
+                route, params = found
+            if route.plain:
+                # The common case, kept lean: no middlewares, no extensions, no route options.
+                try:
+                    result = route.func(**params)
+                except Exception as error:
+                    handled = self._handle_error(error)
+                    if handled is None:
+                        raise
+                    result = handled
+                if type(result) is dict and method != "HEAD":
+                    body = self._serializer(result)
+                    if len(body) < self._fast_body_limit:
+                        return self.codec.encode_json(200, body, request)
+                    result = Response(200, _JSON, body)
+                response = self._to_response(result)
+            else:
+                response = self._call(route, params)
+            return self._respond(request, method, path, route, response)
         finally:
             self._current.reset(token)
             if self._context.get() is not None:
@@ -194,51 +242,22 @@ class BaseResolver(Router):
                     break
         return path
 
-    def _dispatch(self, request: BaseEvent) -> dict[str, Any]:
-        method = request.http_method
-        path = request.path
-        if self._strip_prefixes:
-            path = self._strip(path)
-        if path[-1:] != "/" or path == "/":
-            if path[:1] != "/":
-                path = "/" + path
-        else:
-            path = normalize_path(path)
-        if self._before:
-            match = Match(None, path, self._table, request.PATH_ENCODED, self._extra_methods)
-            for extension in self._before:
-                answer = extension.before_route(request, match)
-                if answer is not None:
-                    return self._finish(request, method, match, answer)
-        found = self._table.match(method, path, request.PATH_ENCODED)
-        if found is None:
-            return self._unmatched(request, method, path)
-        route, params = found
-        if route.plain:
-            # The common case, kept lean: no middlewares, no extensions, no route options.
-            try:
-                result = route.func(**params)
-            except Exception as error:
-                handled = self._handle_error(error)
-                if handled is None:
-                    raise
-                result = handled
-            if type(result) is dict and method != "HEAD":
-                body = self._serializer(result)
-                if len(body) < self._fast_body_limit:
-                    return self.codec.encode_json(200, body, request)
-                result = Response(200, _JSON, body)
-            response = self._to_response(result)
-        elif route.middlewares_chain:
-            response = self._call_with_middlewares(route, params)
-        else:
-            try:
-                response = self._to_response(route.func(**params))
-            except Exception as error:
-                handled = self._handle_error(error)
-                if handled is None:
-                    raise
-                response = handled
+    def _call(self, route: Route, params: dict[str, Any]) -> Response:
+        """Call a route that has middlewares or options, handling what it raises."""
+        if route.middlewares_chain:
+            return self._call_with_middlewares(route, params)
+        try:
+            return self._to_response(route.func(**params))
+        except Exception as error:
+            handled = self._handle_error(error)
+            if handled is None:
+                raise
+            return handled
+
+    def _respond(
+        self, request: BaseEvent, method: str, path: str, route: Route, response: Response
+    ) -> dict[str, Any]:
+        """Run what the response needs (route options, extensions, HEAD), then encode it."""
         if (
             self._after
             or route.cache_control
@@ -248,6 +267,8 @@ class BaseResolver(Router):
             or isinstance(response.body, bytes)
             or ("binary" not in self._extension_names and _binary_content_type(response))
         ):
+            from router_core.extensions import Match
+
             match = Match(route, path, self._table, request.PATH_ENCODED, self._extra_methods)
             return self._finish(request, method, match, response)
         return self._encode(request, response)
@@ -260,6 +281,8 @@ class BaseResolver(Router):
         self.context["_route_args"] = params
         try:
             # A middleware may answer by itself with a Response whose body is still a dict.
+            from router_core.middleware import run_chain
+
             return self._to_response(run_chain(self, route.middlewares_chain, call_handler))
         except Exception as error:
             handled = self._handle_error(error)
@@ -268,6 +291,10 @@ class BaseResolver(Router):
             return handled
 
     def _unmatched(self, request: BaseEvent, method: str, path: str) -> dict[str, Any]:
+        from router_core.exceptions import MethodNotAllowedError, NotFoundError, ServiceError
+        from router_core.extensions import Match
+        from router_core.middleware import run_chain
+
         match = Match(None, path, self._table, request.PATH_ENCODED, self._extra_methods)
         allowed = match.methods
         error: ServiceError = MethodNotAllowedError() if allowed else NotFoundError()
@@ -290,139 +317,6 @@ class BaseResolver(Router):
             response = handled
         return self._finish(request, method, match, response)
 
-    # -- results -----------------------------------------------------------------------------
-    def _to_response(self, result: Any) -> Response:
-        if isinstance(result, Response):
-            body = result.body
-            if body is not None and not isinstance(body, (str, bytes)):
-                result.body = self._serializer(body)
-            return result
-        if isinstance(result, tuple):
-            if len(result) != 2:
-                raise TypeError(f"a handler's tuple must be (body, status_code), got {result!r}")
-            body, status = result
-            if isinstance(body, Response):
-                body.status_code = status
-                return self._to_response(body)
-            return Response(
-                status, _JSON, body if isinstance(body, (str, bytes)) else self._serializer(body)
-            )
-        if isinstance(result, str):
-            return Response(200, _JSON, result)
-        if isinstance(result, bytes):
-            return Response(200, "application/octet-stream", result)
-        return Response(200, _JSON, self._serializer(result))
-
-    def _error_response(self, error: ServiceError) -> Response:
-        body = self._serializer({"statusCode": error.status_code, "message": error.msg})
-        return Response(error.status_code, _JSON, body)
-
-    def _find_handler(
-        self, error_type: type[BaseException], routing: bool = False
-    ) -> Callable[..., Any] | None:
-        handlers = self._exception_handlers
-        if not handlers:
-            return None
-        for cls in error_type.__mro__:
-            if routing and cls is Exception:
-                # Routing's own 404/405 go to their specific handlers, not to catch-alls.
-                return None
-            handler = handlers.get(cls)
-            if handler is not None:
-                return handler
-        return None
-
-    def _handle_error(self, error: Exception) -> Response | None:
-        """A response for `error`, or None when it must propagate (no handler, no debug)."""
-        try:
-            handler = self._find_handler(type(error))
-            if handler is not None:
-                return self._to_response(handler(error))
-        except Exception as handler_error:
-            if not self._debug:
-                raise
-            return traceback_response(handler_error)
-        if isinstance(error, ServiceError):
-            return self._error_response(error)
-        if self._debug:
-            return traceback_response(error)
-        return None
-
-    def _finish(
-        self, request: BaseEvent, method: str, match: Match, response: Response
-    ) -> dict[str, Any]:
-        route = match.route
-        if route is not None:
-            if route.cache_control:
-                ok = 200 <= response.status_code < 300
-                response.set_header("Cache-Control", route.cache_control if ok else "no-cache")
-            if response.compress is None:
-                response.compress = route.compress
-        if not self._load_extras_for(response):
-            return self._internal_error(request)
-        for extension in self._after:
-            extension.after_route(request, match, response)
-        if method == "HEAD":
-            response.body = ""
-        return self._encode(request, response)
-
-    def _load_extras_for(self, response: Response) -> bool:
-        """Load the extras this response asks for; False (and a log line) when one is missing."""
-        from router_core.exceptions import MissingExtraError
-
-        loaded = self._extension_names
-        wanted = []
-        if response.compress and "compression" not in loaded:
-            wanted.append(("compression", "Response(compress=True)"))
-        if "binary" not in loaded:
-            if isinstance(response.body, bytes):
-                wanted.append(("binary", "a bytes response body"))
-            elif _binary_content_type(response):
-                # A str body of a binary media type is base64-encoded when router-binary is
-                # installed, and sent as it is otherwise.
-                import contextlib
-
-                with contextlib.suppress(MissingExtraError):
-                    self._add_extension("binary", "a binary content type", None, True)
-        for name, feature in wanted:
-            try:
-                self._add_extension(name, feature, None, True)
-            except MissingExtraError as error:
-                log.error("router: %s", error)
-                return False
-        return True
-
-    def _encode(self, request: BaseEvent, response: Response) -> dict[str, Any]:
-        if isinstance(response.body, bytes):
-            # Only router-binary turns bytes into text the source can carry.
-            log.error("router: a bytes body reached the codec; router-binary did not encode it")
-            return self._internal_error(request)
-        try:
-            result = self.codec.encode(response, request)
-        except ValueError as error:
-            log.error("router: response refused: %s", error)
-            return self._internal_error(request)
-        body = result.get("body")
-        limit = self.codec.max_response_bytes
-        # A JSON-escaped character is at most 6 bytes: only near the limit is it worth measuring.
-        if isinstance(body, str) and len(body) * 6 + 65536 > limit:
-            import orjson
-
-            size = len(orjson.dumps(result))
-            if size > limit:
-                log.error(
-                    "router: the response is %d bytes, over the %s limit of %d bytes",
-                    size,
-                    self.codec.source,
-                    limit,
-                )
-                return self._internal_error(request)
-        return result
-
-    def _internal_error(self, request: BaseEvent) -> dict[str, Any]:
-        body = self._serializer({"statusCode": 500, "message": "Internal Server Error"})
-        return self.codec.encode(Response(500, _JSON, body), request)
-
     # -- tools -------------------------------------------------------------------------------
     def test_client(self) -> TestClient:
         """A client that sends realistic events of this source: `app.test_client().get("/")`."""
@@ -431,19 +325,10 @@ class BaseResolver(Router):
         return TestClient(self)
 
 
-def _binary_content_type(response: Response) -> bool:
-    """Whether the response's content type may be binary (neither text/* nor JSON), so that
-    router-binary, when installed, decides whether its str body goes out base64-encoded."""
-    content_type = response.content_type
-    if not content_type:
-        return False
-    media = content_type.split(";", 1)[0].strip().lower()
-    return not (media.startswith("text/") or media.endswith("json"))
-
-
 def _overrides(extension: Extension, hook: str) -> bool:
-    base = _EXTENSION_BASE_BEFORE if hook == "before_route" else _EXTENSION_BASE_AFTER
-    return getattr(type(extension), hook) is not base
+    from router_core.extensions import Extension
+
+    return getattr(type(extension), hook) is not getattr(Extension, hook)
 
 
 def _check_prefix(prefix: Any) -> Any:

@@ -110,12 +110,13 @@ class Router:
 
     def _check_options(self, rule: str, cors: bool | None, compress: bool) -> None:
         # Fail at cold start, not at the first request, when an extra is missing.
-        from router_core.extensions import load_extra
+        if compress or cors:
+            from router_core.extensions import load_extra
 
-        if compress:
-            load_extra("compression", f"compress=True on route {rule!r}")
-        if cors:
-            load_extra("cors", f"cors=True on route {rule!r}")
+            if compress:
+                load_extra("compression", f"compress=True on route {rule!r}")
+            if cors:
+                load_extra("cors", f"cors=True on route {rule!r}")
 
     def _add_route(self, route: Route) -> None:
         self._table.add(route.rule, route.methods, route)

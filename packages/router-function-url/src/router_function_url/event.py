@@ -22,3 +22,7 @@ class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
     def path(self) -> str:
         path: str = self._raw["rawPath"]
         return path
+
+    def route_target(self) -> tuple[str, str]:
+        raw = self._raw
+        return raw["requestContext"]["http"]["method"].upper(), raw["rawPath"]

@@ -9,7 +9,6 @@ request's cookies come as a `cookies` list instead of a `Cookie` header.
 from __future__ import annotations
 
 from router_core.event import BaseEvent
-from router_core.sources import PAYLOAD_V2, wrong_source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,6 +48,21 @@ def is_execute_api_host(domain: object) -> bool:
     )
 
 
+def _without_stage(path: str, context: dict[str, Any]) -> str:
+    stage = context.get("stage")
+    if not stage or stage == _DEFAULT_STAGE or type(stage) is not str:
+        return path
+    end = len(stage) + 1
+    if (
+        path[:1] == "/"
+        and path[1:end] == stage
+        and (len(path) == end or path[end] == "/")
+        and is_execute_api_host(context.get("domainName"))
+    ):
+        return path[end:] or "/"
+    return path
+
+
 class APIGatewayProxyEventV2(BaseEvent):
     """A payload 2.0 event. `path` is `rawPath` without the stage (see `path`)."""
 
@@ -58,6 +72,7 @@ class APIGatewayProxyEventV2(BaseEvent):
     PATH_ENCODED = False
     #: The resolver named in the ValueError for an event of another kind.
     RESOLVER_NAME = "APIGatewayHttpResolver"
+    FAMILY = "payload 2.0"
 
     def __init__(self, raw: dict[str, Any]) -> None:
         context = raw.get("requestContext") if type(raw) is dict else None
@@ -67,7 +82,7 @@ class APIGatewayProxyEventV2(BaseEvent):
             or type(http.get("method")) is not str
             or type(raw.get("rawPath")) is not str
         ):
-            raise wrong_source(self.RESOLVER_NAME, PAYLOAD_V2, raw)
+            raise self._wrong_source(raw)
         self._raw = raw
 
     @property
@@ -78,20 +93,12 @@ class APIGatewayProxyEventV2(BaseEvent):
         segment that happens to equal the stage name belongs to the path and is kept.
         """
         raw = self._raw
-        path: str = raw["rawPath"]
+        return _without_stage(raw["rawPath"], raw["requestContext"])
+
+    def route_target(self) -> tuple[str, str]:
+        raw = self._raw
         context = raw["requestContext"]
-        stage = context.get("stage")
-        if not stage or stage == _DEFAULT_STAGE or type(stage) is not str:
-            return path
-        end = len(stage) + 1
-        if (
-            path[:1] == "/"
-            and path[1:end] == stage
-            and (len(path) == end or path[end] == "/")
-            and is_execute_api_host(context.get("domainName"))
-        ):
-            return path[end:] or "/"
-        return path
+        return context["http"]["method"].upper(), _without_stage(raw["rawPath"], context)
 
     @property
     def http_method(self) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from router_core.event import BaseEvent
-from router_core.sources import PAYLOAD_V1, wrong_source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -14,6 +13,8 @@ class APIGatewayProxyEvent(BaseEvent):
     """A payload 1.0 event. `path` arrives percent-encoded and excludes the stage."""
 
     __slots__ = ()
+    RESOLVER_NAME = "APIGatewayRestResolver"
+    FAMILY = "payload 1.0"
 
     def __init__(self, raw: dict[str, Any]) -> None:
         if (
@@ -21,10 +22,10 @@ class APIGatewayProxyEvent(BaseEvent):
             or type(raw.get("httpMethod")) is not str
             or type(raw.get("path")) is not str
         ):
-            raise wrong_source("APIGatewayRestResolver", PAYLOAD_V1, raw)
+            raise self._wrong_source(raw)
         context = raw.get("requestContext")
         if type(context) is dict and "elb" in context:
-            raise wrong_source("APIGatewayRestResolver", PAYLOAD_V1, raw)
+            raise self._wrong_source(raw)
         self._raw = raw
 
     @property
@@ -36,6 +37,10 @@ class APIGatewayProxyEvent(BaseEvent):
     def http_method(self) -> str:
         method: str = self._raw["httpMethod"]
         return method.upper()
+
+    def route_target(self) -> tuple[str, str]:
+        raw = self._raw
+        return raw["httpMethod"].upper(), raw["path"]
 
     def _raw_multi_headers(self) -> object:
         return self._raw.get("multiValueHeaders")

@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 LITERAL, TYPED, PARAM, PATTERN, GREEDY = "literal", "typed", "param", "pattern", "greedy"
 
 _REGEX_CHARS = frozenset("*+?[](){}|\\^$")
-# `<name>` or `<name:conv>`, but not the `(?P<name>` of a named group.
-_PARAM_TOKEN = re.compile(r"(?<!\?P)<(\w+)(?::(\w+))?>")
+# `<name>` or `<name:conv>`, but not the `(?P<name>` of a named group. Compiled on first use
+# (only rules with regular-expression segments need it), like every regex here.
+_PARAM_TOKEN = r"(?<!\?P)<(\w+)(?::(\w+))?>"
 # An unescaped `.` followed by a quantifier can run across `/`: such a segment is greedy.
-_SPANS_SLASH = re.compile(r"(?<!\\)\.[*+{]")
+_SPANS_SLASH = r"(?<!\\)\.[*+{]"
 
 
 class Converter:
@@ -114,7 +115,7 @@ class Segment:
             return ("<>", self.converter.name)
         if self.kind == LITERAL:
             return ("", self.text)
-        return ("re", _PARAM_TOKEN.sub("<>", self.text))
+        return ("re", _compiled(_PARAM_TOKEN).sub("<>", self.text))
 
     def regex(self) -> str:
         """This segment as part of a regular expression over the path."""
@@ -122,7 +123,7 @@ class Segment:
             return re.escape(self.text)
         if self.converter is not None:
             return f"(?P<{self.name}>{self.converter.regex})"
-        return _PARAM_TOKEN.sub(_token_group, self.text)
+        return _compiled(_PARAM_TOKEN).sub(_token_group, self.text)
 
 
 def _token_group(match: re.Match[str]) -> str:
@@ -147,7 +148,9 @@ class Rule:
                 names.append(segment.name)
                 converters[segment.name] = segment.converter
             elif segment.kind != LITERAL:
-                tokens = {m.group(1): m.group(2) for m in _PARAM_TOKEN.finditer(segment.text)}
+                tokens = {
+                    m.group(1): m.group(2) for m in _compiled(_PARAM_TOKEN).finditer(segment.text)
+                }
                 for name in _segment_names(segment):
                     names.append(name)
                     converters[name] = CONVERTERS[tokens.get(name) or "str"]
@@ -212,28 +215,28 @@ def _segment_names(segment: Segment) -> list[str]:
 
 
 def _parse_segment(rule: str, part: str) -> Segment:
-    whole = _PARAM_TOKEN.fullmatch(part)
-    if whole is not None:
-        name, conv_name = whole.group(1), whole.group(2) or "str"
+    if part[:1] == "<" and part[-1:] == ">" and part.count("<") == 1 and part.count(">") == 1:
+        name, _, conv_name = part[1:-1].partition(":")
+        conv_name = conv_name or "str"
+        if not name.isidentifier():
+            raise ValueError(f"route rule {rule!r}: parameter name {name!r} is not an identifier")
         converter = CONVERTERS.get(conv_name)
         if converter is None:
             known = ", ".join(sorted(CONVERTERS))
             raise ValueError(f"route rule {rule!r}: unknown converter {conv_name!r} ({known})")
-        if name[0].isdigit():
-            raise ValueError(f"route rule {rule!r}: parameter name {name!r} is not an identifier")
         if conv_name == "path":
             return Segment(GREEDY, part, name, converter)
         if conv_name == "str":
             return Segment(PARAM, part, name, converter)
         return Segment(TYPED, part, name, converter)
-    has_token = _PARAM_TOKEN.search(part) is not None
-    if not has_token and not (_REGEX_CHARS & set(part)) and "<" not in part:
+    if "<" not in part and not (_REGEX_CHARS & set(part)):
         return Segment(LITERAL, part)
-    for match in _PARAM_TOKEN.finditer(part):
+    for match in _compiled(_PARAM_TOKEN).finditer(part):
         conv_name = match.group(2) or "str"
         if conv_name not in CONVERTERS:
             raise ValueError(f"route rule {rule!r}: unknown converter {conv_name!r}")
-    segment = Segment(GREEDY if _SPANS_SLASH.search(part) else PATTERN, part)
+    greedy = _compiled(_SPANS_SLASH).search(part) is not None
+    segment = Segment(GREEDY if greedy else PATTERN, part)
     try:
         _compiled(segment.regex())
     except re.error as error:

@@ -234,6 +234,11 @@ class RouteTable:
         entry, values, tail = found
         return entry.route, entry.params(values, tail)
 
+    def static_routes(self) -> dict[str, dict[str, _Entry]]:
+        """The compiled static paths: path -> method -> entry (`entry.route` is the route)."""
+        static = self._static
+        return self._compile() if static is None else static
+
     def methods_for(self, path: str, encoded: bool = True) -> set[str]:
         """Every method that some rule matching `path` has (for `Allow` and pre-flight)."""
         if self._static is None:

@@ -1,0 +1,91 @@
+"""Cold start: a fresh interpreter's time to its first response, minus a bare start.
+
+Each script runs in its own `python -c` process, as Lambda's runtime would start it (with
+`site`, so no `-I` or `-S`); the runs are interleaved so that noise spreads evenly, and the
+median is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from apps import rest_event
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def app_script(import_line: str, resolver: str, event: dict[str, Any]) -> str:
+    """Import a resolver, build a 2-route app, resolve `event` (route 1), print nothing."""
+    return "\n".join(
+        [
+            import_line,
+            f"app = {resolver}()",
+            '@app.get("/r0")',
+            "def r0():",
+            '    return {"route": 0}',
+            '@app.get("/d1/<id>")',
+            "def d1(id):",
+            '    return {"route": 1}',
+            f"response = app.resolve({event!r}, None)",
+            # A failed resolve must not pass for a fast one: the parent checks the exit code.
+            'if response["statusCode"] != 200 or response["body"].replace(" ", "") != '
+            "'{\"route\":1}':",
+            "    raise SystemExit(repr(response))",
+        ]
+    )
+
+
+def scripts(http_event: dict[str, Any] | None) -> dict[str, str]:
+    """The measured scripts by label; `python -c pass` first, as the reference."""
+    rest = rest_event("/d1/abc")
+    found = {
+        "bare interpreter (python -c pass)": "pass",
+        "import orjson": "import orjson",
+        "router_rest: import, 2 routes, 1 event": app_script(
+            "from router_rest import APIGatewayRestResolver", "APIGatewayRestResolver", rest
+        ),
+        "powertools REST: import, 2 routes, 1 event": app_script(
+            "from aws_lambda_powertools.event_handler import APIGatewayRestResolver",
+            "APIGatewayRestResolver",
+            rest,
+        ),
+    }
+    if http_event is not None:
+        found["router_http: import, 2 routes, 1 event"] = app_script(
+            "from router_http import APIGatewayHttpResolver", "APIGatewayHttpResolver", http_event
+        )
+    return found
+
+
+def _run(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"cold-start script failed:\n{code}\n{done.stderr}")
+    return elapsed
+
+
+def measure(codes: dict[str, str], runs: int) -> dict[str, float]:
+    """Median wall time in ms of each script over `runs` interleaved fresh processes.
+
+    Every contender reads compiled bytecode, as from a pip-installed package: the caches go
+    to a temporary folder (even from a source tree, or with PYTHONDONTWRITEBYTECODE set).
+    """
+    with tempfile.TemporaryDirectory(prefix="router-bench-") as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        for code in codes.values():
+            _run(code, env)  # writes the bytecode caches and warms the file cache
+        times: dict[str, list[float]] = {label: [] for label in codes}
+        for _ in range(runs):
+            for label, code in codes.items():
+                times[label].append(_run(code, env))
+    return {label: statistics.median(values) * 1000 for label, values in times.items()}
