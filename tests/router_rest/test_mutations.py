@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from event_mutations import mutated
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from router_rest import APIGatewayRestResolver
 
@@ -42,72 +42,6 @@ BASE: dict[str, Any] = {
     "isBase64Encoded": False,
 }
 
-JUNK = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(allow_nan=True),
-    st.text(max_size=20),
-    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=5)), max_size=3),
-    st.dictionaries(
-        st.text(max_size=5), st.one_of(st.none(), st.integers(), st.text(max_size=5)), max_size=3
-    ),
-)
-BODIES = st.one_of(
-    st.just("{not json"),
-    st.just(""),
-    st.just("\ud800"),
-    st.just("%%%"),
-    st.just("/w=="),
-    st.text(max_size=30),
-    st.binary(max_size=30).map(lambda b: b.decode("latin-1")),
-)
-
-
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = []
-    if isinstance(value, dict):
-        for key, child in value.items():
-            found.append((*prefix, key))
-            found.extend(_paths(child, (*prefix, key)))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            found.append((*prefix, index))
-            found.extend(_paths(child, (*prefix, index)))
-    return found
-
-
-PATHS = _paths(BASE)
-
-
-@st.composite
-def mutated_events(draw: st.DrawFn) -> dict[str, Any]:
-    event = copy.deepcopy(BASE)
-    for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        path = draw(st.sampled_from(PATHS))
-        parent: Any = event
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-        except (KeyError, IndexError, TypeError):
-            continue
-        if not isinstance(parent, (dict, list)):
-            continue
-        action = draw(st.sampled_from(["delete", "junk", "body", "base64"]))
-        try:
-            if action == "delete" and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            elif action == "body":
-                event["body"] = draw(BODIES)
-            elif action == "base64":
-                event["body"] = draw(BODIES)
-                event["isBase64Encoded"] = True
-            else:
-                parent[path[-1]] = draw(JUNK)
-        except (IndexError, KeyError, TypeError):
-            continue  # an earlier mutation changed the shape under this path
-    return event
-
 
 def build_app() -> APIGatewayRestResolver:
     app = APIGatewayRestResolver()
@@ -134,7 +68,7 @@ APP = build_app()
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(event=mutated_events())
+@given(event=mutated(BASE))
 def test_mutated_events_get_a_well_formed_answer_or_the_documented_error(
     event: dict[str, Any],
 ) -> None:
