@@ -53,3 +53,42 @@ def _installed() -> list[Any]:
 def source(request: pytest.FixtureRequest) -> Source:
     source: Source = request.param
     return source
+
+
+# -- events of each family, for the tests that send them to a resolver of another -----------
+@pytest.fixture
+def payload_1_event() -> dict[str, Any]:
+    """A payload 1.0 event (REST API), for tests that send it to another resolver."""
+    return {
+        "resource": "/{proxy+}",
+        "path": "/todos",
+        "httpMethod": "GET",
+        "headers": {"Host": "example.com"},
+        "multiValueHeaders": {"Host": ["example.com"]},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": {"proxy": "todos"},
+        "stageVariables": None,
+        "requestContext": {"httpMethod": "GET", "path": "/prod/todos", "stage": "prod"},
+        "body": None,
+        "isBase64Encoded": False,
+    }
+
+
+@pytest.fixture
+def alb_event() -> dict[str, Any]:
+    """An Application Load Balancer event, for tests that send it to another resolver."""
+    return {
+        "requestContext": {
+            "elb": {
+                "targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:"
+                "targetgroup/todos/6d0ecf831eec9f09"
+            }
+        },
+        "httpMethod": "GET",
+        "path": "/todos",
+        "queryStringParameters": {},
+        "headers": {"host": "todos-123.eu-west-1.elb.amazonaws.com"},
+        "body": "",
+        "isBase64Encoded": False,
+    }

@@ -94,9 +94,9 @@ def test_malformed_json_is_a_bad_request(url_event: Any) -> None:
         _ = LambdaFunctionUrlEvent(url_event("POST", "/", body="[1,")).json_body
 
 
-def test_a_payload_1_0_event_names_the_rest_resolver(rest_event: dict[str, Any]) -> None:
+def test_a_payload_1_0_event_names_the_rest_resolver(payload_1_event: dict[str, Any]) -> None:
     with pytest.raises(ValueError) as raised:
-        LambdaFunctionUrlEvent(rest_event)
+        LambdaFunctionUrlEvent(payload_1_event)
 
     message = str(raised.value)
     assert message.startswith("LambdaFunctionUrlResolver expects a payload 2.0 event")

@@ -152,10 +152,10 @@ def test_the_http_api_resolver_accepts_a_function_url_event(url_event: Any) -> N
 
 
 def test_a_payload_1_0_event_is_refused(
-    app: LambdaFunctionUrlResolver, rest_event: dict[str, Any]
+    app: LambdaFunctionUrlResolver, payload_1_event: dict[str, Any]
 ) -> None:
     with pytest.raises(ValueError) as raised:
-        app.resolve(rest_event, None)
+        app.resolve(payload_1_event, None)
 
     assert str(raised.value) == (
         "LambdaFunctionUrlResolver expects a payload 2.0 event (HTTP API or Lambda Function "

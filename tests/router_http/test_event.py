@@ -267,9 +267,9 @@ def test_a_cookies_entry_that_is_a_string_instead_of_a_list_is_ignored(http_even
 
 
 # -- events of another source ---------------------------------------------------------------------
-def test_a_payload_1_0_event_names_the_rest_resolver(rest_event: dict[str, Any]) -> None:
+def test_a_payload_1_0_event_names_the_rest_resolver(payload_1_event: dict[str, Any]) -> None:
     with pytest.raises(ValueError) as raised:
-        APIGatewayProxyEventV2(rest_event)
+        APIGatewayProxyEventV2(payload_1_event)
 
     message = str(raised.value)
     assert message.startswith("APIGatewayHttpResolver expects a payload 2.0 event")

@@ -298,10 +298,10 @@ def test_invalid_base64_answers_400(app: APIGatewayHttpResolver, http_event: Any
 
 
 def test_a_payload_1_0_event_is_refused_naming_the_rest_resolver(
-    app: APIGatewayHttpResolver, rest_event: dict[str, Any]
+    app: APIGatewayHttpResolver, payload_1_event: dict[str, Any]
 ) -> None:
     with pytest.raises(ValueError) as raised:
-        app.resolve(rest_event, None)
+        app.resolve(payload_1_event, None)
 
     assert str(raised.value) == (
         "APIGatewayHttpResolver expects a payload 2.0 event (HTTP API or Lambda Function URL), "

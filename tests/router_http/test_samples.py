@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from samples import SAMPLES, catch_all, sample_params
 
 from router_http import APIGatewayHttpResolver
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "events"
 PATTERNS = ["aws-lambda-go/apigw-v2-*.json", "powertools/apiGatewayProxyV2*.json"]
 
 
@@ -34,16 +34,7 @@ def _render_sam_template(path: Path) -> dict[str, Any] | None:
 
 
 def _samples() -> list[Any]:
-    if not SAMPLES.is_dir():
-        return [pytest.param(None, marks=pytest.mark.skip(reason="no shared/events folder"))]
-    found = []
-    for pattern in PATTERNS:
-        for path in sorted(SAMPLES.glob(pattern)):
-            found.append(
-                pytest.param(
-                    json.loads(path.read_text()), id=pattern.split("/")[0] + "/" + path.name
-                )
-            )
+    found = sample_params(PATTERNS)
     sam = SAMPLES / "sam" / "HttpApi.json"
     if sam.is_file():
         event = _render_sam_template(sam)
@@ -52,29 +43,9 @@ def _samples() -> list[Any]:
     return found
 
 
-def catch_all_app() -> APIGatewayHttpResolver:
-    app = APIGatewayHttpResolver()
-    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-
-    @app.route("/", method=methods)
-    @app.route("/.+", method=methods)
-    def echo() -> dict[str, Any]:
-        event = app.current_event
-        return {
-            "method": event.http_method,
-            "path": event.path,
-            "query": event.query_string_parameters,
-            "multi_query": event.multi_value_query_string_parameters,
-            "cookies": event.cookies,
-            "user_agent": event.get_header_value("User-Agent"),
-        }
-
-    return app
-
-
 @pytest.mark.parametrize("event", _samples())
 def test_sample_gets_a_payload_2_0_answer(event: dict[str, Any]) -> None:
-    result = catch_all_app().resolve(event, None)
+    result = catch_all(APIGatewayHttpResolver()).resolve(event, None)
 
     assert result == {
         "statusCode": 200,

@@ -234,3 +234,9 @@ def test_unsupported_method_is_refused(resolver_class: Any) -> None:
     app = resolver_class()
     with pytest.raises(ValueError, match="unsupported HTTP method 'FETCH'"):
         app.route("/a", method="FETCH")
+
+
+def test_powertools_enable_validation_flag(resolver_class: Any) -> None:
+    resolver_class(enable_validation=False)  # code written for Powertools keeps working
+    with pytest.raises(NotImplementedError, match="validation is not provided"):
+        resolver_class(enable_validation=True)

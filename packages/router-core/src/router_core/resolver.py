@@ -45,7 +45,13 @@ class BaseResolver(Results, Router):
         debug: bool | None = None,
         serializer: Callable[[Any], str] | None = None,
         strip_prefixes: list[Prefix] | None = None,
+        enable_validation: bool = False,
     ) -> None:
+        if enable_validation:
+            # Accepted as False for code written for Powertools; validation is not provided.
+            raise NotImplementedError(
+                "enable_validation=True: request and response validation is not provided yet"
+            )
         super().__init__()
         self._owner = self
         if debug is None:
