@@ -83,7 +83,7 @@ def powertools_handler(body: str) -> Handler:
     app = APIGatewayRestResolver()
 
     @app.get("/data", compress=True)
-    def data() -> Response:
+    def data() -> Response[str]:
         return Response(status_code=200, content_type="application/json", body=body)
 
     return app.resolve
