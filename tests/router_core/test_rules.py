@@ -33,8 +33,10 @@ def test_segment_kinds(rule: str, kinds: list[str]) -> None:
 
 
 def test_powertools_catch_all_may_omit_the_leading_slash() -> None:
-    assert parse_rule(".+").text == "/.+"
+    # Powertools matches ".+" against the whole path, "/" included.
+    assert parse_rule(".+").text == "/.*"
     assert [segment.kind for segment in parse_rule(".+").segments] == [GREEDY]
+    assert parse_rule("v[0-9]+/users").text == "/v[0-9]+/users"
 
 
 def test_trailing_slash_is_dropped_from_the_rule() -> None:

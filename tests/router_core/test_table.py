@@ -79,6 +79,20 @@ def test_catch_all_and_nested_greedy_rules() -> None:
     assert matched(table, "/") is None
 
 
+def test_powertools_catch_all_matches_every_path_root_included() -> None:
+    table = table_of(".+", "/todos")
+    assert matched(table, "/") == ".+"
+    assert matched(table, "/a/b") == ".+"
+    assert matched(table, "/todos") == "/todos"
+    assert table.methods_for("/") == {"GET"}
+
+
+def test_a_tail_that_matches_nothing_matches_the_path_without_its_trailing_slash() -> None:
+    table = table_of("/files/.*")
+    assert matched(table, "/files") == "/files/.*"
+    assert matched(table, "/files/a/b") == "/files/.*"
+
+
 def test_regex_named_groups_become_parameters() -> None:
     table = table_of("/v(?P<version>[0-9]+)/<rest:path>")
     assert table.match("GET", "/v2/a/b") == (

@@ -3,8 +3,8 @@
 The linear matcher is the definition of "most explicit wins": sort the rules by the ranks of
 their segments (literal < int/uuid < float < plain < regex < greedy), compared left to right,
 ties to the earlier registration, and take the first whose whole-path regex matches and that
-has the method. HEAD falls back to GET among the rules of the same shape (a HEAD route of
-that shape wins over the fallback).
+has the method. Rules of one shape answer together (they are one route with several
+methods): HEAD falls back to GET among them, and a HEAD rule of that shape wins over it.
 """
 
 from __future__ import annotations
@@ -33,17 +33,27 @@ class LinearMatcher:
         self.entries.sort(key=lambda entry: (entry[0], entry[1]))
 
     def match(self, method: str, path: str) -> tuple[int, dict[str, Any]] | None:
-        for _ranks, _order, regex, rule, methods, route in self.entries:
+        for _ranks, _order, regex, rule, _methods, _route in self.entries:
             found = regex.fullmatch(path)
+            if found is None and path != "/":
+                # `/a` and `/a/` are the same path: `/a/.*` matches both.
+                found = regex.fullmatch(path + "/")
             if found is None:
                 continue
-            same_shape_head = any(e[3].shape == rule.shape and "HEAD" in e[4] for e in self.entries)
-            if method in methods or (method == "HEAD" and "GET" in methods and not same_shape_head):
-                params: dict[str, Any] = dict(found.groupdict())
-                for name, converter in rule.converters.items():
-                    if params.get(name) is not None:
-                        params[name] = converter.convert(params[name])
-                return route, params
+            # Rules of one shape answer together: the method's own rule first, then, for
+            # HEAD, the GET rule of that shape.
+            group = [entry for entry in self.entries if entry[3].shape == rule.shape]
+            chosen = next((e for e in group if method in e[4]), None)
+            if chosen is None and method == "HEAD":
+                chosen = next((e for e in group if "GET" in e[4]), None)
+            if chosen is None:
+                continue
+            own = chosen[2].fullmatch(path) or chosen[2].fullmatch(path + "/")
+            params: dict[str, Any] = dict(own.groupdict()) if own else {}
+            for name, converter in chosen[3].converters.items():
+                if params.get(name) is not None:
+                    params[name] = converter.convert(params[name])
+            return chosen[5], params
         return None
 
 
@@ -69,7 +79,7 @@ def rule_texts(draw: st.DrawFn) -> str:
                 "int": f"<{name}:int>",
                 "float": f"<{name}:float>",
                 "regex": draw(st.sampled_from(["[a-c]+", "x-[0-9]", "[0-9]+"])),
-                "greedy": ".+",
+                "greedy": draw(st.sampled_from([".+", ".*"])),
                 "path": f"<{name}:path>",
             }[kind]
         )

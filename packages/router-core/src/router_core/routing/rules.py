@@ -186,10 +186,12 @@ def parse_rule(text: str) -> Rule:
     if not isinstance(text, str):
         raise TypeError(f"route rule must be a str, got {type(text).__name__}")
     if not text.startswith("/"):
-        # Powertools writes its catch-all as ".+": a leading regex segment may omit the '/'.
+        # Powertools writes its catch-all as ".+", matched against the whole path with its
+        # leading '/': a rule may omit the '/' when its first segment is a regex, and the
+        # catch-all itself then also matches '/'.
         if not _REGEX_CHARS & set(text.split("/", 1)[0]):
             raise ValueError(f"route rule {text!r} must start with '/'")
-        text = "/" + text
+        text = "/.*" if text in (".+", ".*") else "/" + text
     normalized = normalize_path(text)
     parts = normalized[1:].split("/") if normalized != "/" else []
     segments: list[Segment] = []

@@ -30,12 +30,15 @@ _NO_PARAMS: dict[str, Any] = {}
 class _Entry:
     """A rule registered for one method: what to call and how to name its values."""
 
-    __slots__ = ("converters", "names", "route", "rule")
+    __slots__ = ("converters", "names", "route", "rule", "tail_regex")
 
     def __init__(self, rule: Rule, route: Any) -> None:
         self.rule = rule
         self.route = route
         self.names = rule.names
+        # The rule's own regex for its tail: rules of one shape share a `_Tail`, but each
+        # names its groups after its own parameters.
+        self.tail_regex: re.Pattern[str] | None = None
         # Only converters that change the value (`int`, `uuid`...); `None` when all are str.
         changing = {k: c for k, c in rule.converters.items() if c.name not in ("str", "path")}
         self.converters: dict[str, Converter] | None = changing or None
@@ -53,13 +56,17 @@ class _Entry:
 
 
 class _Tail:
-    __slots__ = ("order", "ranks", "regex", "routes")
+    __slots__ = ("empty_end", "order", "ranks", "regex", "routes")
 
-    def __init__(self, regex: str, ranks: tuple[int, ...], order: int) -> None:
-        self.regex = re.compile(regex)
+    def __init__(
+        self, regex: re.Pattern[str], ranks: tuple[int, ...], order: int, last: str
+    ) -> None:
+        self.regex = regex
         self.ranks = ranks
         self.order = order
         self.routes: dict[str, _Entry] = {}
+        # Whether the last segment's regex matches the empty string (`.*`, `[a-c]*`).
+        self.empty_end = re.fullmatch(last, "") is not None
 
 
 class _Node:
@@ -145,7 +152,7 @@ class RouteTable:
     def _compile(self) -> dict[str, dict[str, _Entry]]:
         static: dict[str, dict[str, _Entry]] = {}
         root = _Node()
-        tails: dict[tuple[int, str], _Tail] = {}
+        tails: dict[tuple[int, tuple[tuple[str, str], ...]], _Tail] = {}
         for order, (rule, methods, route) in enumerate(self._rules):
             entry = _Entry(rule, route)
             if rule.static_path is not None:
@@ -163,12 +170,15 @@ class RouteTable:
                     node.routes[method] = entry
                 continue
             rest = rule.segments[split:]
-            text = "/".join(segment.text for segment in rest)
-            tail = tails.get((id(node), text))
+            entry.tail_regex = re.compile("/".join(segment.regex() for segment in rest))
+            # Rules of the same shape share one tail, as they share one node: a HEAD rule
+            # then wins over the GET fallback of another rule of that shape.
+            key = (id(node), tuple(segment.shape for segment in rest))
+            tail = tails.get(key)
             if tail is None:
-                regex = "/".join(segment.regex() for segment in rest)
-                tail = _Tail(regex, tuple(s.rank for s in rest), order)
-                tails[(id(node), text)] = tail
+                ranks = tuple(s.rank for s in rest)
+                tail = _Tail(entry.tail_regex, ranks, order, rest[-1].regex())
+                tails[key] = tail
                 node.tails.append(tail)
                 node.tails.sort(key=lambda t: (t.ranks, t.order))
             for method in methods:
@@ -273,7 +283,8 @@ def _walk(
             entry = _lookup(node.routes, method)
             if entry is not None:
                 return entry, values, None
-        return None
+        # A tail that matches the empty rest (`/.*`) matches the path that ends here.
+        return _match_tails(node, "", method, values)
     segment = segments[index]
     child = node.static.get(segment)
     if child is not None:
@@ -294,13 +305,27 @@ def _walk(
             return found
         values.pop()
     if node.tails:
-        rest = "/".join(segments[index:])
-        for tail in node.tails:
-            match = tail.regex.fullmatch(rest)
-            if match is not None:
-                entry = _lookup(tail.routes, method)
-                if entry is not None:
-                    return entry, values, match
+        return _match_tails(node, "/".join(segments[index:]), method, values)
+    return None
+
+
+def _tail_text(tail: _Tail, rest: str) -> str | None:
+    """The text `tail` matches for `rest`: itself, or with the trailing slash that `/a` and
+    `/a/` share, for a tail whose last segment may be empty (`/a/.*` matches `/a`)."""
+    if tail.regex.fullmatch(rest) is not None:
+        return rest
+    if tail.empty_end and tail.regex.fullmatch(rest + "/") is not None:
+        return rest + "/"
+    return None
+
+
+def _match_tails(node: _Node, rest: str, method: str, values: list[str]) -> Found | None:
+    for tail in node.tails:
+        text = _tail_text(tail, rest)
+        if text is not None:
+            entry = _lookup(tail.routes, method)
+            if entry is not None and entry.tail_regex is not None:
+                return entry, values, entry.tail_regex.fullmatch(text)
     return None
 
 
@@ -308,6 +333,9 @@ def _all_matches(node: _Node, segments: list[str], index: int) -> Iterator[dict[
     if index == len(segments):
         if node.routes:
             yield node.routes
+        for tail in node.tails:
+            if _tail_text(tail, "") is not None:
+                yield tail.routes
         return
     segment = segments[index]
     child = node.static.get(segment)
@@ -321,5 +349,5 @@ def _all_matches(node: _Node, segments: list[str], index: int) -> Iterator[dict[
     if node.tails:
         rest = "/".join(segments[index:])
         for tail in node.tails:
-            if tail.regex.fullmatch(rest) is not None:
+            if _tail_text(tail, rest) is not None:
                 yield tail.routes
