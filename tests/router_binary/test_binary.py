@@ -313,3 +313,23 @@ def test_missing_router_binary_answers_500_and_names_the_package(
     assert response.status_code == 500
     assert response.json() == {"statusCode": 500, "message": "Internal Server Error"}
     assert "pip install router-binary" in caplog.text
+
+
+def test_base64_body_over_the_source_limit_answers_500(
+    source: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = source.app()
+    limit = app.codec.max_response_bytes
+
+    @app.get("/big/<n:int>")
+    def big(n: int) -> bytes:
+        return b"\x00" * n
+
+    client = source.client(app)
+    # Base64 grows a body by a third: 3/4 of the limit, encoded, still fits ...
+    assert client.get(f"/big/{limit * 3 // 4 - 4096}").status_code == 200
+    # ... a body of the limit's size does not, and says which limit it broke.
+    with caplog.at_level(logging.ERROR, logger="router"):
+        response = client.get(f"/big/{limit}")
+    assert response.status_code == 500
+    assert f"limit of {limit} bytes" in caplog.text

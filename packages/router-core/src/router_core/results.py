@@ -155,7 +155,9 @@ class Results:
         body = result.get("body")
         limit = self.codec.max_response_bytes
         # A JSON-escaped character is at most 6 bytes: only near the limit is it worth measuring.
-        if isinstance(body, str) and len(body) * 6 + 65536 > limit:
+        # Base64 text has nothing to escape, so its length is its size.
+        growth = 1 if result.get("isBase64Encoded") is True else 6
+        if isinstance(body, str) and len(body) * growth + 65536 > limit:
             import orjson
 
             size = len(orjson.dumps(result))
