@@ -12,7 +12,7 @@ import os
 from contextvars import ContextVar
 
 from router_core.response import Response
-from router_core.results import Results, _binary_content_type
+from router_core.results import JSON, Results, binary_content_type
 from router_core.router import Route, Router
 from router_core.routing.rules import normalize_path, parse_rule
 from router_core.serializer import dumps, dumps_pretty
@@ -30,11 +30,10 @@ if TYPE_CHECKING:
     Prefix = Union[str, re.Pattern[str]]
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
-_JSON = "application/json"
 
 
 class BaseResolver(Results, Router):
-    """Routes events of one source. Adapters set `event_class`, `codec` and `source_name`."""
+    """Routes events of one source. Adapters set `event_class` and `codec`."""
 
     event_class: ClassVar[type[BaseEvent]]
     codec: ClassVar[Codec]
@@ -130,6 +129,7 @@ class BaseResolver(Results, Router):
         self._before = tuple(e for e in extensions if _overrides(e, "before_route"))
         self._after = tuple(e for e in extensions if _overrides(e, "after_route"))
         self._extra_methods = frozenset().union(*(e.adds_methods for e in extensions))
+        self._ready = False  # routes are no longer plain once an extension runs after them
 
     def _prepare(self) -> None:
         app_middlewares = tuple(self._middlewares)
@@ -221,7 +221,7 @@ class BaseResolver(Results, Router):
                     body = self._serializer(result)
                     if len(body) < self._fast_body_limit:
                         return self.codec.encode_json(200, body, request)
-                    result = Response(200, _JSON, body)
+                    result = Response(200, JSON, body)
                 response = self._to_response(result)
             else:
                 response = self._call(route, params)
@@ -271,7 +271,7 @@ class BaseResolver(Results, Router):
             or response.compress
             or method == "HEAD"
             or isinstance(response.body, bytes)
-            or ("binary" not in self._extension_names and _binary_content_type(response))
+            or ("binary" not in self._extension_names and binary_content_type(response))
         ):
             from router_core.extensions import Match
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from router_core.exceptions import ServiceError
     from router_core.extensions import Extension, Match
 
-_JSON = "application/json"
+JSON = "application/json"
 
 
 class Results:
@@ -46,17 +46,17 @@ class Results:
                 body.status_code = status
                 return self._to_response(body)
             return Response(
-                status, _JSON, body if isinstance(body, (str, bytes)) else self._serializer(body)
+                status, JSON, body if isinstance(body, (str, bytes)) else self._serializer(body)
             )
         if isinstance(result, str):
-            return Response(200, _JSON, result)
+            return Response(200, JSON, result)
         if isinstance(result, bytes):
             return Response(200, "application/octet-stream", result)
-        return Response(200, _JSON, self._serializer(result))
+        return Response(200, JSON, self._serializer(result))
 
     def _error_response(self, error: ServiceError) -> Response:
         body = self._serializer({"statusCode": error.status_code, "message": error.msg})
-        return Response(error.status_code, _JSON, body)
+        return Response(error.status_code, JSON, body)
 
     def _find_handler(
         self, error_type: type[BaseException], routing: bool = False
@@ -125,7 +125,7 @@ class Results:
         if "binary" not in loaded:
             if isinstance(response.body, bytes):
                 wanted.append(("binary", "a bytes response body"))
-            elif _binary_content_type(response):
+            elif binary_content_type(response):
                 # A str body of a binary media type is base64-encoded when router-binary is
                 # installed, and sent as it is otherwise.
                 import contextlib
@@ -173,10 +173,10 @@ class Results:
 
     def _internal_error(self, request: BaseEvent) -> dict[str, Any]:
         body = self._serializer({"statusCode": 500, "message": "Internal Server Error"})
-        return self.codec.encode(Response(500, _JSON, body), request)
+        return self.codec.encode(Response(500, JSON, body), request)
 
 
-def _binary_content_type(response: Response) -> bool:
+def binary_content_type(response: Response) -> bool:
     """Whether the response's content type may be binary (neither text/* nor JSON), so that
     router-binary, when installed, decides whether its str body goes out base64-encoded."""
     content_type = response.content_type
