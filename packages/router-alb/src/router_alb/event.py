@@ -14,10 +14,6 @@ from __future__ import annotations
 
 from router_core.event import BaseEvent
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 
 def unquote_query(text: str) -> str:
     """Decode one query key or value as a form would (`+` is a space), exactly once.
@@ -42,16 +38,17 @@ class ALBEvent(BaseEvent):
     RESOLVER_NAME = "ALBResolver"
     FAMILY = "ALB"
 
-    def __init__(self, raw: dict[str, Any]) -> None:
-        context = raw.get("requestContext") if type(raw) is dict else None
-        if (
-            type(context) is not dict
-            or type(context.get("elb")) is not dict
-            or type(raw.get("httpMethod")) is not str
-            or type(raw.get("path")) is not str
-        ):
+    def route_target(self) -> tuple[str, str]:
+        raw = self._raw
+        try:
+            method = raw["httpMethod"]
+            path = raw["path"]
+            elb = raw["requestContext"]["elb"]
+        except (KeyError, TypeError, AttributeError):
+            raise self._wrong_source(raw) from None
+        if type(method) is not str or type(path) is not str or type(elb) is not dict:
             raise self._wrong_source(raw)
-        self._raw = raw
+        return method.upper(), path
 
     @property
     def path(self) -> str:

@@ -67,8 +67,10 @@ class BaseEvent:
     # Whether `path` arrives percent-encoded (REST, ALB, Function URL) or already decoded.
     PATH_ENCODED = True
 
-    def __init__(self, raw: dict[str, Any]) -> None:
+    def __init__(self, raw: dict[str, Any], validate: bool = True) -> None:
         self._raw = raw
+        if validate:
+            self.route_target()  # a source validates its event there (ValueError)
 
     @classmethod
     def _wrong_source(cls, raw: object) -> ValueError:
@@ -87,7 +89,8 @@ class BaseEvent:
         raise NotImplementedError
 
     def route_target(self) -> tuple[str, str]:
-        """`(http_method, path)` for routing, in one call (sources may fuse the lookups)."""
+        """`(http_method, path)` for routing. A source validates its event here, in the one
+        call the resolver makes first, and raises `_wrong_source(raw)` for a foreign one."""
         return self.http_method, self.path
 
     def _raw_multi_headers(self) -> object:

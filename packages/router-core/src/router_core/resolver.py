@@ -176,7 +176,8 @@ class BaseResolver(Results, Router):
         """Route `event` and return the source's response dict."""
         if not self._ready:
             self._prepare()
-        request = self.event_class(event)
+        # Validated by route_target() below, the first thing resolving asks of it.
+        request = self.event_class(event, False)
         if self._debug:
             from router_core.debug import print_event
 

@@ -6,7 +6,7 @@ The format is HTTP API's payload 2.0, with two differences that matter for routi
 
 from __future__ import annotations
 
-from router_http.event import APIGatewayProxyEventV2
+from router_http.event import APIGatewayProxyEventV2, _target
 
 
 class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
@@ -24,5 +24,5 @@ class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
         return path
 
     def route_target(self) -> tuple[str, str]:
-        raw = self._raw
-        return raw["requestContext"]["http"]["method"].upper(), raw["rawPath"]
+        method, path, _context = _target(self)
+        return method, path

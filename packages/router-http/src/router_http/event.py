@@ -63,6 +63,20 @@ def _without_stage(path: str, context: dict[str, Any]) -> str:
     return path
 
 
+def _target(event: APIGatewayProxyEventV2) -> tuple[str, str, dict[str, Any]]:
+    """The method, `rawPath` and request context of a payload 2.0 event, validated."""
+    raw = event._raw
+    try:
+        context = raw["requestContext"]
+        method = context["http"]["method"]
+        path = raw["rawPath"]
+    except (KeyError, TypeError, AttributeError):
+        raise event._wrong_source(raw) from None
+    if type(method) is not str or type(path) is not str or type(context) is not dict:
+        raise event._wrong_source(raw)
+    return method.upper(), path, context
+
+
 class APIGatewayProxyEventV2(BaseEvent):
     """A payload 2.0 event. `path` is `rawPath` without the stage (see `path`)."""
 
@@ -73,17 +87,6 @@ class APIGatewayProxyEventV2(BaseEvent):
     #: The resolver named in the ValueError for an event of another kind.
     RESOLVER_NAME = "APIGatewayHttpResolver"
     FAMILY = "payload 2.0"
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        context = raw.get("requestContext") if type(raw) is dict else None
-        http = context.get("http") if type(context) is dict else None
-        if (
-            type(http) is not dict
-            or type(http.get("method")) is not str
-            or type(raw.get("rawPath")) is not str
-        ):
-            raise self._wrong_source(raw)
-        self._raw = raw
 
     @property
     def path(self) -> str:
@@ -96,9 +99,8 @@ class APIGatewayProxyEventV2(BaseEvent):
         return _without_stage(raw["rawPath"], raw["requestContext"])
 
     def route_target(self) -> tuple[str, str]:
-        raw = self._raw
-        context = raw["requestContext"]
-        return context["http"]["method"].upper(), _without_stage(raw["rawPath"], context)
+        method, path, context = _target(self)
+        return method, _without_stage(path, context)
 
     @property
     def http_method(self) -> str:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from router_core.event import BaseEvent
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 
 class APIGatewayProxyEvent(BaseEvent):
     """A payload 1.0 event. `path` arrives percent-encoded and excludes the stage."""
@@ -15,18 +11,6 @@ class APIGatewayProxyEvent(BaseEvent):
     __slots__ = ()
     RESOLVER_NAME = "APIGatewayRestResolver"
     FAMILY = "payload 1.0"
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        if (
-            type(raw) is not dict
-            or type(raw.get("httpMethod")) is not str
-            or type(raw.get("path")) is not str
-        ):
-            raise self._wrong_source(raw)
-        context = raw.get("requestContext")
-        if type(context) is dict and "elb" in context:
-            raise self._wrong_source(raw)
-        self._raw = raw
 
     @property
     def path(self) -> str:
@@ -40,7 +24,19 @@ class APIGatewayProxyEvent(BaseEvent):
 
     def route_target(self) -> tuple[str, str]:
         raw = self._raw
-        return raw["httpMethod"].upper(), raw["path"]
+        try:
+            method = raw["httpMethod"]
+            path = raw["path"]
+            context = raw.get("requestContext")
+        except (KeyError, TypeError, AttributeError):
+            raise self._wrong_source(raw) from None
+        if (
+            type(method) is not str
+            or type(path) is not str
+            or (type(context) is dict and "elb" in context)
+        ):
+            raise self._wrong_source(raw)
+        return method.upper(), path
 
     def _raw_multi_headers(self) -> object:
         return self._raw.get("multiValueHeaders")
