@@ -162,3 +162,11 @@ def test_routes_added_after_a_match_are_found() -> None:
     assert matched(table, "/b") is None
     table.add(parse_rule("/b"), ["GET"], "/b")
     assert matched(table, "/b") == "/b"
+
+
+def test_match_dynamic_agrees_with_match_after_a_static_lookup() -> None:
+    table = table_of(("/a", "GET"), ("/a/<x>", "GET"), ("/<y>", "POST"), ("/b/%41", "GET"))
+    table.static_routes()
+    for method, path in [("HEAD", "/a"), ("POST", "/a"), ("GET", "/a/1"), ("GET", "/b/%2541")]:
+        assert table.match_dynamic(method, path) == table.match(method, path)
+    assert table.match_dynamic("HEAD", "/a") == ("/a", {})

@@ -205,7 +205,7 @@ class BaseResolver(Results, Router):
             if entry is not None and not (request.PATH_ENCODED and "%" in path):
                 route, params = entry.route, {}
             else:
-                found = self._table.match(method, path, request.PATH_ENCODED)
+                found = self._table.match_dynamic(method, path, request.PATH_ENCODED)
                 if found is None:
                     return self._unmatched(request, method, path)
                 route, params = found

@@ -216,6 +216,20 @@ class RouteTable:
                 if entry is not None:
                     return entry.route, _NO_PARAMS
             segments = path[1:].split("/") if path != "/" else []
+        return self._match_segments(method, segments)
+
+    def match_dynamic(
+        self, method: str, path: str, encoded: bool = True
+    ) -> tuple[Any, dict[str, Any]] | None:
+        """`match()` for a caller that has already looked `path` up in `static_routes()`:
+        the trie alone (it holds the static rules too, so HEAD still falls back to GET)."""
+        if self._static is None or (encoded and "%" in path):
+            return self.match(method, path, encoded)
+        return self._match_segments(method, path[1:].split("/") if path != "/" else [])
+
+    def _match_segments(
+        self, method: str, segments: list[str]
+    ) -> tuple[Any, dict[str, Any]] | None:
         # Most requests follow the walk's first choice at every node: try that path alone
         # before the full depth-first walk with backtracking.
         node = self._root
