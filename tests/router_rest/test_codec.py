@@ -102,3 +102,8 @@ def test_to_http_merges_header_forms_and_decodes_base64() -> None:
 def test_to_http_of_a_malformed_result_is_a_502_as_api_gateway_answers() -> None:
     http = RestCodec().to_http({"body": "no status"})
     assert http.status_code == 502
+
+
+def test_to_http_of_a_result_with_invalid_base64_is_a_502() -> None:
+    http = RestCodec().to_http({"statusCode": 200, "body": "%%%", "isBase64Encoded": True})
+    assert http.status_code == 502

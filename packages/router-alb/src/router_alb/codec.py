@@ -24,6 +24,7 @@ from router_core.codec import (
     check_header,
     group_pairs,
     multi_value_headers,
+    result_body,
 )
 
 TYPE_CHECKING = False
@@ -220,19 +221,9 @@ class ALBCodec(Codec):
                 pairs.extend((name, str(v)) for v in values)
         else:
             pairs.extend((name, str(v)) for name, v in (result.get("headers") or {}).items())
-        body = result.get("body")
-        data = b""
-        if isinstance(body, str):
-            if result.get("isBase64Encoded") is True:
-                import base64
-                import binascii
-
-                try:
-                    data = base64.b64decode(body, validate=True)
-                except (binascii.Error, ValueError):
-                    return _bad_gateway()
-            else:
-                data = body.encode("utf-8")
+        data = result_body(result)
+        if data is None:
+            return _bad_gateway()
         return HTTPResponse(status, pairs, data)
 
 

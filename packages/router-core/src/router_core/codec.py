@@ -129,3 +129,20 @@ def group_pairs(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)
     return grouped
+
+
+def result_body(result: dict[str, Any]) -> bytes | None:
+    """A Lambda result's body as the client receives it (base64 undone), or None when its
+    base64 is invalid, which each source answers with its own error."""
+    body = result.get("body")
+    if not isinstance(body, str):
+        return b""
+    if result.get("isBase64Encoded") is not True:
+        return body.encode("utf-8", "replace")
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        return None

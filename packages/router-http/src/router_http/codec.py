@@ -19,6 +19,7 @@ from router_core.codec import (
     HTTPResponse,
     body_for_event,
     check_header,
+    result_body,
 )
 
 TYPE_CHECKING = False
@@ -150,20 +151,10 @@ def v2_to_http(result: Any) -> HTTPResponse:
     pairs = [(str(k), str(v)) for k, v in headers.items()] if isinstance(headers, dict) else []
     if isinstance(cookies, list):
         pairs.extend(("Set-Cookie", str(cookie)) for cookie in cookies)
-    body = result.get("body")
-    data = b""
-    if isinstance(body, str):
-        if result.get("isBase64Encoded") is True:
-            import base64
-            import binascii
-
-            try:
-                data = base64.b64decode(body, validate=True)
-            except (binascii.Error, ValueError):
-                return HTTPResponse(500, list(_JSON_HEADERS), _SERVER_ERROR)
-        else:
-            data = body.encode("utf-8", "replace")
-    return HTTPResponse(status, pairs, data)
+    body = result_body(result)
+    if body is None:
+        return HTTPResponse(500, list(_JSON_HEADERS), _SERVER_ERROR)
+    return HTTPResponse(status, pairs, body)
 
 
 class HttpCodec(Codec):

@@ -17,6 +17,7 @@ from router_core.codec import (
     body_for_event,
     group_pairs,
     multi_value_headers,
+    result_body,
 )
 
 TYPE_CHECKING = False
@@ -27,22 +28,11 @@ if TYPE_CHECKING:
     from router_core.response import Response
 
 
-def body_of(result: dict[str, Any]) -> bytes:
-    """A Lambda result's body as the client receives it (base64 undone)."""
-    body = result.get("body")
-    if not isinstance(body, str):
-        return b""
-    if result.get("isBase64Encoded") is True:
-        import base64
-
-        return base64.b64decode(body)
-    return body.encode("utf-8")
-
-
 def http_from_multi(result: dict[str, Any]) -> HTTPResponse:
     """Decode a result with `headers` and/or `multiValueHeaders` (REST, ALB)."""
     status = result.get("statusCode")
-    if not isinstance(status, int):
+    data = result_body(result)
+    if not isinstance(status, int) or data is None:
         # What API Gateway answers for a malformed Lambda result.
         error = b'{"message": "Internal server error"}'
         return HTTPResponse(502, [("Content-Type", "application/json")], error)
@@ -55,7 +45,7 @@ def http_from_multi(result: dict[str, Any]) -> HTTPResponse:
     for name, value in single.items():
         if name.lower() not in seen:
             pairs.append((name, str(value)))
-    return HTTPResponse(status, pairs, body_of(result))
+    return HTTPResponse(status, pairs, data)
 
 
 class RestCodec(Codec):
