@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
     Found = tuple["_Entry", list[str], "re.Match[str] | None"]
 
-_NO_PARAMS: dict[str, Any] = {}
-
 
 class _Entry:
     """A rule registered for one method: what to call and how to name its values."""
@@ -206,7 +204,7 @@ class RouteTable:
                 if routes is not None:
                     entry = _lookup(routes, method)
                     if entry is not None:
-                        return entry.route, _NO_PARAMS
+                        return entry.route, {}
         else:
             routes = static.get(path)
             if routes is not None:
@@ -214,7 +212,7 @@ class RouteTable:
                 if entry is None and method == "HEAD":
                     entry = routes.get("GET")
                 if entry is not None:
-                    return entry.route, _NO_PARAMS
+                    return entry.route, {}
             segments = path[1:].split("/") if path != "/" else []
         return self._match_segments(method, segments)
 
