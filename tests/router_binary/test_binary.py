@@ -19,6 +19,7 @@ from router_binary import (
     is_binary_media_type,
 )
 from router_core import Response
+from router_core.extensions import ORDER_BINARY, ORDER_COMPRESSION, ORDER_HEAD
 
 # The 8-byte PNG signature and the start of an IHDR chunk: not UTF-8.
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -133,7 +134,7 @@ def test_extension_runs_after_compression() -> None:
     extension = create_extension(None, True)
 
     assert isinstance(extension, BinaryExtension)
-    assert extension.order == 30
+    assert ORDER_COMPRESSION < extension.order == ORDER_BINARY < ORDER_HEAD
 
 
 @given(st.binary(max_size=2048))

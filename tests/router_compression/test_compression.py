@@ -26,6 +26,7 @@ from router_compression import (
 )
 from router_core import Response
 from router_core.exceptions import MissingExtraError, NotFoundError
+from router_core.extensions import ORDER_BINARY, ORDER_COMPRESSION, ORDER_CORS
 
 DECODERS = {"gzip": gzip.decompress, "br": brotli.decompress}
 
@@ -157,7 +158,7 @@ def test_extension_order_and_needs() -> None:
     extension = create_extension(True, True)
 
     assert isinstance(extension, CompressionExtension)
-    assert extension.order == 20
+    assert ORDER_CORS < extension.order == ORDER_COMPRESSION < ORDER_BINARY
     assert extension.requires == ("binary",)
 
 

@@ -13,6 +13,7 @@ from cors_support import (
 from hypothesis import given
 from hypothesis import strategies as st
 
+from router_core.extensions import ORDER_COMPRESSION, ORDER_CORS
 from router_cors import DEFAULT_ALLOW_HEADERS, CORSConfig, CORSExtension, create_extension
 
 # -- CORSConfig ---------------------------------------------------------------------------------
@@ -133,4 +134,4 @@ def test_create_extension_takes_true_or_a_config() -> None:
 def test_only_app_wide_cors_adds_options_to_every_path() -> None:
     assert create_extension(True, True).adds_methods == frozenset({"OPTIONS"})
     assert create_extension(True, False).adds_methods == frozenset()
-    assert CORSExtension.order == 10
+    assert CORSExtension.order == ORDER_CORS < ORDER_COMPRESSION

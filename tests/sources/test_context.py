@@ -65,7 +65,7 @@ def test_current_event_and_lambda_context(resolver_class: Any) -> None:
 
 def test_current_event_outside_an_invocation_is_a_clear_error(resolver_class: Any) -> None:
     app = resolver_class()
-    with pytest.raises(RuntimeError, match="only available while an event is resolved"):
+    with pytest.raises(RuntimeError, match="no event is being resolved"):
         _ = app.current_event
 
 

@@ -230,10 +230,24 @@ def test_router_included_twice_prefixes_conflict(resolver_class: Any) -> None:
         app.include_router(router, prefix="/one")
 
 
-def test_unsupported_method_is_refused(resolver_class: Any) -> None:
+def test_any_method_token_can_be_routed(resolver_class: Any) -> None:
     app = resolver_class()
-    with pytest.raises(ValueError, match="unsupported HTTP method 'FETCH'"):
-        app.route("/a", method="FETCH")
+
+    @app.route("/cache/<key>", method=["PURGE", "get"])
+    def purge(key: str) -> dict[str, str]:
+        return {"purged": key, "method": app.current_event.http_method}
+
+    client = app.test_client()
+    assert client.request("PURGE", "/cache/k1").json() == {"purged": "k1", "method": "PURGE"}
+    assert client.get("/cache/k1").json() == {"purged": "k1", "method": "GET"}
+    assert client.request("FETCH", "/cache/k1").status_code == 405
+
+
+@pytest.mark.parametrize("method", ["", "GET POST", "GE\rT", "(GET)", 7])
+def test_a_method_that_is_no_token_is_refused(resolver_class: Any, method: Any) -> None:
+    app = resolver_class()
+    with pytest.raises(ValueError, match="is not a method name"):
+        app.route("/a", method=method)
 
 
 def test_powertools_enable_validation_flag(resolver_class: Any) -> None:

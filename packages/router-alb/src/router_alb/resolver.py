@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 _MULTI_VALUE = ALBCodec(multi_value=True)
 
 
-class ALBResolver(BaseResolver):
+class ALBResolver(BaseResolver[ALBEvent]):
     """Routes ALB events, answering in the mode the request came in (single or multi-value).
 
     >>> app = ALBResolver()
@@ -25,10 +25,6 @@ class ALBResolver(BaseResolver):
 
     event_class = ALBEvent
     codec = ALBCodec()
-
-    @property
-    def current_event(self) -> ALBEvent:
-        return super().current_event  # type: ignore[return-value]
 
     def test_client(self, multi_value: bool = False) -> TestClient:
         """A client sending single-value events, or multi-value ones with `multi_value=True`

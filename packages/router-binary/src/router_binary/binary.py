@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from binascii import b2a_base64
 
-from router_core.extensions import Extension
+from router_core.extensions import ORDER_BINARY, Extension
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ def encode_body(response: Response) -> None:
 class BinaryExtension(Extension):
     """Runs last of the extras (after compression), so that it encodes compressed bodies."""
 
-    order = 30
+    name = "binary"
+    order = ORDER_BINARY
 
     def after_route(self, event: BaseEvent, match: Match, response: Response) -> None:
         encode_body(response)

@@ -24,7 +24,7 @@ import zlib
 
 import brotli
 
-from router_core.extensions import Extension
+from router_core.extensions import ORDER_COMPRESSION, Extension
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -149,7 +149,8 @@ def compress_response(event: BaseEvent, response: Response) -> None:
 class CompressionExtension(Extension):
     """Compresses the bodies of responses that ask for it; router-binary encodes them next."""
 
-    order = 20
+    name = "compression"
+    order = ORDER_COMPRESSION
     requires = ("binary",)
 
     def after_route(self, event: BaseEvent, match: Match, response: Response) -> None:

@@ -2,8 +2,18 @@
 
 A middleware may change the request's context, short-circuit with its own Response, or
 call `next_middleware(app)` and change the Response it gets back. The app's middlewares
-(`app.use`) wrap every route and routing's own 404/405; a Router's wrap only its routes;
-a route's `middlewares=` wrap only that route.
+(`app.use`) wrap every route, routing's own 404/405 and the pre-flight answers; a Router's
+wrap only its routes; a route's `middlewares=` wrap only that route.
+
+Class-based middlewares subclass `BaseMiddlewareHandler` and implement `handler`:
+
+    class AddRequestId(BaseMiddlewareHandler):
+        def handler(self, app, next_middleware: NextMiddleware) -> Response:
+            response = next_middleware(app)
+            response.set_header("X-Request-Id", app.current_event.request_context["requestId"])
+            return response
+
+    app.use([AddRequestId()])
 """
 
 from __future__ import annotations
@@ -18,6 +28,17 @@ if TYPE_CHECKING:
     Middleware = Callable[[Any, NextMiddleware], Response]
 
 
+class BaseMiddlewareHandler:
+    """Base class of a class-based middleware: implement `handler(app, next_middleware)`."""
+
+    def handler(self, app: Any, next_middleware: NextMiddleware) -> Response:
+        """Call `next_middleware(app)` and return its Response, or return your own."""
+        raise NotImplementedError(f"{type(self).__name__} must implement handler()")
+
+    def __call__(self, app: Any, next_middleware: NextMiddleware) -> Response:
+        return self.handler(app, next_middleware)
+
+
 def run_chain(app: Any, middlewares: tuple[Middleware, ...], final: NextMiddleware) -> Response:
     """Call `middlewares` outermost first, ending in `final`."""
     call = final
@@ -30,9 +51,26 @@ def _bind(middleware: Middleware, next_call: NextMiddleware) -> NextMiddleware:
     def call(app: Any) -> Response:
         result = middleware(app, next_call)
         if result is None:
-            name = getattr(middleware, "__name__", repr(middleware))
+            name = getattr(middleware, "__name__", type(middleware).__name__)
             raise TypeError(f"middleware {name} returned None; return next_middleware(app)")
         return result
 
-    call.__name__ = getattr(middleware, "__name__", "middleware")
     return call
+
+
+def __getattr__(name: str) -> Any:
+    # The type aliases exist at run time too (Powertools code imports them), built on first
+    # use so that resolving never imports `typing`.
+    if name in ("NextMiddleware", "Middleware"):
+        from typing import Any, Callable
+
+        from router_core.response import Response
+
+        next_middleware = Callable[[Any], Response]
+        aliases = {
+            "NextMiddleware": next_middleware,
+            "Middleware": Callable[[Any, next_middleware], Response],
+        }
+        globals().update(aliases)
+        return aliases[name]
+    raise AttributeError(f"module 'router_core.middleware' has no attribute {name!r}")

@@ -1,11 +1,13 @@
 """`Router`: route decorators, middlewares and exception handlers, for an app or a part of it.
 
 A `Router` holds routes until `app.include_router(router, prefix=...)` copies them into the
-app; its `current_event` and `context` are then the app's.
+app. Its `current_event`, `context` and `request` read the call in progress, whichever app
+runs it, so one `Router` may be included in several apps.
 """
 
 from __future__ import annotations
 
+from router_core import state
 from router_core.routing import RouteTable, parse_rule
 
 TYPE_CHECKING = False
@@ -13,29 +15,58 @@ if TYPE_CHECKING:
     from typing import Any, Callable, TypeVar, Union
 
     from router_core.event import BaseEvent
+    from router_core.extensions import RouteCall
     from router_core.middleware import Middleware
-    from router_core.resolver import BaseResolver
     from router_core.routing import Rule
 
     F = TypeVar("F", bound=Callable[..., Any])
     ExceptionTypes = Union[type[BaseException], list[type[BaseException]]]
 
-_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+# An HTTP method is a token (RFC 9110 section 9.1): any of these characters, so that
+# extension methods such as PURGE can be routed.
+_TOKEN_CHARS = frozenset(
+    "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+
+#: Route keywords core stores for router-openapi and router-validation, importing nothing.
+DOCUMENTATION_OPTIONS = frozenset(
+    {
+        "summary",
+        "description",
+        "responses",
+        "response_description",
+        "tags",
+        "operation_id",
+        "include_in_schema",
+        "security",
+        "openapi_extensions",
+        "deprecated",
+        "enable_validation",
+        "custom_response_validation_http_code",
+    }
+)
 
 
 class Route:
-    """A registered handler and its options."""
+    """A registered handler and its options.
+
+    `call` and `plain` are set when the app compiles its routes (first resolve): `call` runs
+    the route's middlewares and handler (wrapped by extensions' `compile_route`), and `plain`
+    says that nothing but the handler runs, the resolver's fast path.
+    """
 
     __slots__ = (
         "cache_control",
+        "call",
         "compress",
         "cors",
         "func",
         "methods",
         "middlewares",
-        "middlewares_chain",
+        "options",
         "plain",
         "rule",
+        "status_code",
     )
 
     def __init__(
@@ -43,10 +74,12 @@ class Route:
         rule: Rule,
         methods: tuple[str, ...],
         func: Callable[..., Any],
-        cors: bool | None,
-        compress: bool,
-        cache_control: str | None,
-        middlewares: tuple[Middleware, ...],
+        cors: bool | None = None,
+        compress: bool = False,
+        cache_control: str | None = None,
+        middlewares: tuple[Middleware, ...] = (),
+        status_code: int = 200,
+        options: dict[str, Any] | None = None,
     ) -> None:
         self.rule = rule
         self.methods = methods
@@ -55,34 +88,55 @@ class Route:
         self.compress = compress
         self.cache_control = cache_control
         self.middlewares = middlewares
-        # The app's middlewares plus these, set when the app prepares to resolve.
-        self.middlewares_chain: tuple[Middleware, ...] = middlewares
-        # True when nothing but the handler runs for this route (the resolver's fast path).
+        self.status_code = status_code
+        #: Other route keywords: documentation, validation, and those extensions declare.
+        self.options: dict[str, Any] = options or {}
+        self.call: RouteCall | None = None
         self.plain = False
+
+    def copy(self, rule: Rule, middlewares: tuple[Middleware, ...]) -> Route:
+        """This route under another rule, with `middlewares` around its own."""
+        return Route(
+            rule,
+            self.methods,
+            self.func,
+            self.cors,
+            self.compress,
+            self.cache_control,
+            middlewares + self.middlewares,
+            self.status_code,
+            self.options,
+        )
 
     def __repr__(self) -> str:
         return f"Route({'|'.join(self.methods)} {self.rule.text!r} -> {self.func.__name__})"
 
 
 def _methods(method: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    methods = (method,) if isinstance(method, str) else tuple(method)
-    normalized = tuple(m.upper() for m in methods)
-    for m in normalized:
-        if m not in _METHODS:
-            raise ValueError(f"unsupported HTTP method {m!r}; use one of {sorted(_METHODS)}")
-    if not normalized:
+    methods = tuple(method) if isinstance(method, (list, tuple)) else (method,)
+    if not methods:
         raise ValueError("a route needs at least one method")
-    return normalized
+    normalized = []
+    for m in methods:
+        if not isinstance(m, str) or not m or not _TOKEN_CHARS.issuperset(m):
+            raise ValueError(f"HTTP method {m!r} is not a method name (an RFC 9110 token)")
+        normalized.append(m.upper())
+    return tuple(normalized)
 
 
 class Router:
     """Route decorators and handlers; `include_router` merges them into an app."""
 
+    #: A Router's rule may omit the leading '/': it joins the prefix it is included under.
+    _relative_rules = True
+
     def __init__(self) -> None:
         self._table = RouteTable()
+        self._routes: list[Route] = []
         self._middlewares: list[Middleware] = []
         self._exception_handlers: dict[type[BaseException], Callable[..., Any]] = {}
-        self._owner: BaseResolver | None = None
+        # `append_context` outside of a call: merged into the app by include_router.
+        self._context_before_call: dict[str, Any] | None = None
 
     # -- registration ------------------------------------------------------------------------
     def route(
@@ -93,15 +147,36 @@ class Router:
         compress: bool = False,
         cache_control: str | None = None,
         middlewares: list[Middleware] | None = None,
+        status_code: int = 200,
+        **options: Any,
     ) -> Callable[[F], F]:
-        """Register the decorated function for `rule` and `method` (one or a list)."""
+        """Register the decorated function for `rule` and `method` (one or a list).
+
+        `status_code` is the status of a successful answer that is not a `Response` or a
+        `(body, status)` tuple. Other keywords are stored in `route.options` for the packages
+        that read them (router-openapi's `summary`, `tags`, ...; an extension's own).
+        """
+        if self._relative_rules and isinstance(rule, str) and rule[:1] not in ("/", "."):
+            rule = "/" + rule
         parsed = parse_rule(rule)
         methods = _methods(method)
+        if isinstance(status_code, bool) or not isinstance(status_code, int):
+            raise TypeError(f"route {rule!r}: status_code must be an int, got {status_code!r}")
         self._check_options(rule, cors, compress)
 
         def register(func: F) -> F:
+            if not callable(func):
+                raise TypeError(f"route {rule!r}: the decorated object is not callable")
             route = Route(
-                parsed, methods, func, cors, compress, cache_control, tuple(middlewares or ())
+                parsed,
+                methods,
+                func,
+                cors,
+                compress,
+                cache_control,
+                tuple(middlewares or ()),
+                status_code,
+                options,
             )
             self._add_route(route)
             return func
@@ -120,6 +195,7 @@ class Router:
 
     def _add_route(self, route: Route) -> None:
         self._table.add(route.rule, route.methods, route)
+        self._routes.append(route)
 
     def get(self, rule: str, **options: Any) -> Callable[[F], F]:
         return self.route(rule, "GET", **options)
@@ -160,23 +236,47 @@ class Router:
 
         return register
 
-    # -- per-invocation state, the owning app's ----------------------------------------------
-    def _app(self) -> BaseResolver:
-        if self._owner is None:
-            raise RuntimeError("this Router is not included in an app: call include_router")
-        return self._owner
+    def not_found(self, func: F | None = None) -> Any:
+        """Register the handler of unmatched paths: `@app.not_found` or `@app.not_found()`.
 
+        It receives the `NotFoundError` and may return what a route may.
+        """
+        from router_core.exceptions import NotFoundError
+
+        register = self.exception_handler(NotFoundError)
+        return register if func is None else register(func)
+
+    # -- per-invocation state: the call in progress, whichever app runs it -------------------
     @property
     def current_event(self) -> BaseEvent:
-        return self._app().current_event
+        event: BaseEvent = state.current()[state.EVENT]
+        return event
 
     @property
     def lambda_context(self) -> Any:
-        return self._app().lambda_context
+        call = state.CALL.get()
+        return None if call is None else call[state.LAMBDA_CONTEXT]
 
     @property
     def context(self) -> dict[str, Any]:
-        return self._app().context
+        """Values shared by middlewares and handlers for this invocation, then cleared.
+
+        Outside of a call (at import time) it holds what the first call starts with, as in
+        Powertools; a Router's is merged into the app by `include_router`.
+        """
+        call = state.CALL.get()
+        if call is None:
+            if self._context_before_call is None:
+                self._context_before_call = {}
+            return self._context_before_call
+        return state.call_context(call)
 
     def append_context(self, **values: Any) -> None:
-        self._app().append_context(**values)
+        self.context.update(values)
+
+    def clear_context(self) -> None:
+        call = state.CALL.get()
+        if call is None:
+            self._context_before_call = None
+        else:
+            call[state.CONTEXT] = None

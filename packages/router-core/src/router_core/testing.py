@@ -107,7 +107,7 @@ class TestClient:
     __test__ = False  # not a pytest test class
 
     def __init__(
-        self, app: BaseResolver, stage: str | None = None, codec: Codec | None = None
+        self, app: BaseResolver[Any], stage: str | None = None, codec: Codec | None = None
     ) -> None:
         self.app = app
         self.stage = stage

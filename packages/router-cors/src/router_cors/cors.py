@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from router_core.extensions import Extension
+from router_core.extensions import ORDER_CORS, Extension
 from router_core.response import Response
 
 TYPE_CHECKING = False
@@ -189,7 +189,8 @@ class CORSExtension(Extension):
     without `cors=`): only those routes and the pre-flights of their paths.
     """
 
-    order = 10
+    name = "cors"
+    order = ORDER_CORS
 
     def __init__(self, config: CORSConfig, app_wide: bool) -> None:
         self.config = config

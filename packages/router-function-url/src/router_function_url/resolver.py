@@ -7,7 +7,7 @@ from router_function_url.codec import FunctionUrlCodec
 from router_function_url.event import LambdaFunctionUrlEvent
 
 
-class LambdaFunctionUrlResolver(BaseResolver):
+class LambdaFunctionUrlResolver(BaseResolver[LambdaFunctionUrlEvent]):
     """Routes Function URL events (payload 2.0; HTTP API 2.0 events are accepted too).
 
     >>> app = LambdaFunctionUrlResolver()
@@ -18,7 +18,3 @@ class LambdaFunctionUrlResolver(BaseResolver):
 
     event_class = LambdaFunctionUrlEvent
     codec = FunctionUrlCodec()
-
-    @property
-    def current_event(self) -> LambdaFunctionUrlEvent:
-        return super().current_event  # type: ignore[return-value]

@@ -7,7 +7,7 @@ from router_http.codec import HttpCodec
 from router_http.event import APIGatewayProxyEventV2
 
 
-class APIGatewayHttpResolver(BaseResolver):
+class APIGatewayHttpResolver(BaseResolver[APIGatewayProxyEventV2]):
     """Routes HTTP API events of payload version 2.0 (and Function URL events, the same format).
 
     An HTTP API integration set to payload version 1.0 sends 1.0 events: route those with
@@ -22,7 +22,3 @@ class APIGatewayHttpResolver(BaseResolver):
 
     event_class = APIGatewayProxyEventV2
     codec = HttpCodec()
-
-    @property
-    def current_event(self) -> APIGatewayProxyEventV2:
-        return super().current_event  # type: ignore[return-value]

@@ -71,7 +71,7 @@ class Target:
         return SOURCES[self.source].service
 
 
-def resolver_class(source: str) -> type[BaseResolver]:
+def resolver_class(source: str) -> type[BaseResolver[Any]]:
     """The resolver class of `source`; TargetError naming the package when it is missing."""
     known = SOURCES.get(source)
     if known is None:
@@ -83,7 +83,7 @@ def resolver_class(source: str) -> type[BaseResolver]:
             raise
         install = known.distribution
         raise TargetError(f"--source {source} needs {install}: pip install {install}") from None
-    cls: type[BaseResolver] = getattr(module, known.resolver)
+    cls: type[BaseResolver[Any]] = getattr(module, known.resolver)
     return cls
 
 
@@ -101,7 +101,7 @@ def codec_for(source: str, multi_value: bool = False) -> Codec:
     return codec
 
 
-def source_of(resolver: BaseResolver) -> str | None:
+def source_of(resolver: BaseResolver[Any]) -> str | None:
     """The source a resolver takes, from its class (or a base class), or None when unknown."""
     by_class = {(s.module, s.resolver): name for name, s in SOURCES.items()}
     for cls in type(resolver).__mro__:

@@ -7,7 +7,7 @@ from router_rest.codec import RestCodec
 from router_rest.event import APIGatewayProxyEvent
 
 
-class APIGatewayRestResolver(BaseResolver):
+class APIGatewayRestResolver(BaseResolver[APIGatewayProxyEvent]):
     """Routes REST API events; also takes HTTP API events of payload version 1.0.
 
     >>> app = APIGatewayRestResolver()
@@ -19,7 +19,3 @@ class APIGatewayRestResolver(BaseResolver):
 
     event_class = APIGatewayProxyEvent
     codec = RestCodec()
-
-    @property
-    def current_event(self) -> APIGatewayProxyEvent:
-        return super().current_event  # type: ignore[return-value]

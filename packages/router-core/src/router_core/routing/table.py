@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from router_core.routing.match import Match
 from router_core.routing.rules import LITERAL, PARAM, Converter, Rule
 
 TYPE_CHECKING = False
@@ -186,7 +187,14 @@ class RouteTable:
         self._static = static
         return static
 
-    def match(
+    def match(self, method: str, path: str, *, encoded: bool = True) -> Match:
+        """The routing `Match` for `method` and a normalized `path` (interim adapter)."""
+        found = self.find(method, path, encoded)
+        if found is None:
+            return Match(None, {}, path, self, encoded)
+        return Match(found[0], found[1], path, self, encoded)
+
+    def find(
         self, method: str, path: str, encoded: bool = True
     ) -> tuple[Any, dict[str, Any]] | None:
         """The most explicit route for `method` and a normalized `path`, with its parameters.
@@ -222,7 +230,7 @@ class RouteTable:
         """`match()` for a caller that has already looked `path` up in `static_routes()`:
         the trie alone (it holds the static rules too, so HEAD still falls back to GET)."""
         if self._static is None or (encoded and "%" in path):
-            return self.match(method, path, encoded)
+            return self.find(method, path, encoded)
         return self._match_segments(method, path[1:].split("/") if path != "/" else [])
 
     def _match_segments(

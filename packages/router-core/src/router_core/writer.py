@@ -1,0 +1,96 @@
+"""`ResponseWriter`: what handlers return becomes a `Response`, and a finished `Response`
+becomes the source's dict, refused clearly when the source could not deliver it.
+"""
+
+from __future__ import annotations
+
+from router_core.response import Response
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from router_core.codec import Codec
+    from router_core.event import BaseEvent
+    from router_core.exceptions import ServiceError
+
+JSON = "application/json"
+
+
+class ResponseWriter:
+    """Conversion to `Response` with the app's serializer, and encoding with its codec."""
+
+    __slots__ = ("codec", "serializer")
+
+    def __init__(self, codec: Codec, serializer: Callable[[Any], str]) -> None:
+        self.codec = codec
+        self.serializer = serializer
+
+    def to_response(self, result: Any, status_code: int = 200) -> Response:
+        """A handler's result as a `Response`: a `Response` as it is (its body serialized
+        unless text or bytes), a `(body, status)` tuple, text, bytes, or a JSON value
+        answered with `status_code`."""
+        if isinstance(result, Response):
+            body = result.body
+            if body is not None and not isinstance(body, (str, bytes)):
+                result.body = self.serializer(body)
+            return result
+        if isinstance(result, tuple):
+            if len(result) != 2:
+                raise TypeError(f"a handler's tuple must be (body, status_code), got {result!r}")
+            body, status = result
+            if isinstance(body, Response):
+                body.status_code = status
+                return self.to_response(body)
+            return Response(
+                status, JSON, body if isinstance(body, (str, bytes)) else self.serializer(body)
+            )
+        if isinstance(result, str):
+            return Response(status_code, JSON, result)
+        if isinstance(result, bytes):
+            return Response(status_code, "application/octet-stream", result)
+        return Response(status_code, JSON, self.serializer(result))
+
+    def error_response(self, error: ServiceError) -> Response:
+        """`{"statusCode": N, "message": ...}` with status N, for a `ServiceError`."""
+        body = self.serializer({"statusCode": error.status_code, "message": error.msg})
+        return Response(error.status_code, JSON, body)
+
+    def internal_error(self, event: BaseEvent) -> dict[str, Any]:
+        """The source's 500 answer, for a response that cannot be delivered."""
+        body = self.serializer({"statusCode": 500, "message": "Internal Server Error"})
+        return self.codec.encode(Response(500, JSON, body), event)
+
+    def encode(self, event: BaseEvent, response: Response) -> dict[str, Any]:
+        """The source's dict for a finished response, or a logged 500 when the response
+        cannot be delivered (bytes left unencoded, a refused header, over the size limit)."""
+        from router_core import log
+
+        if isinstance(response.body, bytes):
+            # Only router-binary turns bytes into text the source can carry.
+            log.error("router: a bytes body reached the codec; router-binary did not encode it")
+            return self.internal_error(event)
+        codec = self.codec
+        try:
+            result = codec.encode(response, event)
+        except ValueError as error:
+            log.error("router: response refused: %s", error)
+            return self.internal_error(event)
+        body = result.get("body")
+        limit = codec.max_response_bytes
+        # A JSON-escaped character is at most 6 bytes: only near the limit is it worth
+        # measuring. Base64 text has nothing to escape, so its length is its size.
+        growth = 1 if result.get("isBase64Encoded") is True else 6
+        if isinstance(body, str) and len(body) * growth + 65536 > limit:
+            import orjson
+
+            size = len(orjson.dumps(result))
+            if size > limit:
+                log.error(
+                    "router: the response is %d bytes, over the %s limit of %d bytes",
+                    size,
+                    codec.source,
+                    limit,
+                )
+                return self.internal_error(event)
+        return result
