@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 # (module, resolver class, test client options, id)
 ADAPTERS = [
@@ -102,3 +103,8 @@ def _forget_missing_extras() -> Iterator[None]:
     from router_core import extensions
 
     extensions._missing.clear()
+
+
+# Property tests never write an example database into the checkout.
+settings.register_profile("router", database=None)
+settings.load_profile("router")
