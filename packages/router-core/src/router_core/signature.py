@@ -252,8 +252,9 @@ def _hints(func: Callable[..., Any]) -> dict[str, Any]:
     except NameError as error:
         name = getattr(error, "name", None) or str(error)
         raise UnresolvedAnnotationError(
-            f"cannot resolve the annotations of {describe(func)}: {name!r} is not defined "
-            "where the function is (import it at module level, not under TYPE_CHECKING)"
+            f"cannot resolve the annotations of {describe(func)}: {name!r} is not defined in "
+            "its module (string annotations resolve there: import or define it at module "
+            "level, not under TYPE_CHECKING nor inside a function)"
         ) from None
     except Exception as error:  # e.g. `X | None` in a string annotation on Python 3.9
         raise UnresolvedAnnotationError(
