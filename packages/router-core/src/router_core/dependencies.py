@@ -100,12 +100,13 @@ def check_registration(func: Callable[..., Any]) -> None:
 def _annotation_values(func: Any) -> Any:
     """`func`'s annotation values, read without `inspect` (None when it has none)."""
     target = func
-    while type(target).__name__ == "partial":
-        target = getattr(target, "func", None)
-    if isinstance(target, type):
-        target = target.__dict__.get("__init__") or getattr(target, "__init__", None)
-    elif not hasattr(target, "__code__") and not hasattr(target, "__func__"):
-        target = getattr(type(target), "__call__", None)  # noqa: B004  (a callable instance)
+    if not hasattr(target, "__code__"):  # not a plain function: find the one that runs
+        while type(target).__name__ == "partial":
+            target = getattr(target, "func", None)
+        if isinstance(target, type):
+            target = target.__dict__.get("__init__") or getattr(target, "__init__", None)
+        elif not hasattr(target, "__code__") and not hasattr(target, "__func__"):
+            target = getattr(type(target), "__call__", None)  # noqa: B004  (an instance)
     try:
         annotations = getattr(target, "__annotations__", None)
     except Exception:  # deferred annotations that fail to evaluate: decided at compile
@@ -118,25 +119,38 @@ def _declares(func: Any, request: bool) -> bool:
     values = _annotation_values(func)
     if values is None:
         return False
-    return any(_mentions(value, request, 0) for value in values)
+    for value in values:
+        kind = type(value)
+        if kind is str:  # `from __future__ import annotations`: the text decides
+            if "Depends" in value or (request and "Request" in value and _names_request(value)):
+                return True
+        elif kind is type:  # a plain class (str, a model): no Depends can hide in it
+            if request and _is_request(value):
+                return True
+        elif _mentions(value, request, 0):
+            return True
+    return False
+
+
+def _names_request(text: str) -> bool:
+    import re
+
+    return re.search(r"(?<![\w.])(?:\w+\.)*Request\b", text) is not None
 
 
 def _mentions(value: Any, request: bool, depth: int) -> bool:
+    """Whether a (non-string) annotation holds a Depends (or, with `request`, Request)."""
     if isinstance(value, str):
-        if "Depends" in value:
-            return True
-        if request and "Request" in value:
-            import re
-
-            return re.search(r"(?<![\w.])(?:\w+\.)*Request\b", value) is not None
-        return False
+        return "Depends" in value or (request and _names_request(value))
+    if isinstance(value, type):
+        return request and _is_request(value)
     metadata = getattr(value, "__metadata__", None)
     if metadata is not None:
         if any(isinstance(item, Depends) for item in metadata):
             return True
         value = getattr(value, "__origin__", None)
-    if request and _is_request(value):
-        return True
+        if request and _is_request(value):
+            return True
     args = getattr(value, "__args__", None)
     if depth < 2 and isinstance(args, tuple):
         return any(_mentions(arg, request, depth + 1) for arg in args)
@@ -380,8 +394,11 @@ def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[
     cache = request._dependency_cache
     if cache is None:
         cache = request._dependency_cache = {}
-    values: list[Any] = [None] * len(steps)
-    index, count = 0, len(steps)
+    count = len(steps)
+    # One slot per step, and the Request last: REQUEST_SLOT (-1) reads it.
+    values: list[Any] = [None] * count
+    values.append(request)
+    index = 0
     while index < count:
         step = steps[index]
         dependency = step.dependency
@@ -399,9 +416,12 @@ def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[
             if not step.calls:
                 index += 1
                 continue
-        kwargs = {name: request if slot < 0 else values[slot] for name, slot in step.arguments}
+        arguments = step.arguments
         try:
-            value = dependency(**kwargs)
+            if arguments:
+                value = dependency(**{name: values[slot] for name, slot in arguments})
+            else:
+                value = dependency()
         except DependencyResolutionError:
             raise
         except Exception as error:
@@ -410,7 +430,7 @@ def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[
         if step.use_cache:
             cache[dependency] = value
         index += 1
-    return {name: request if slot < 0 else values[slot] for name, slot in plan.arguments}
+    return {name: values[slot] for name, slot in plan.arguments}
 
 
 def _call_override(
