@@ -12,8 +12,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from router_core import content_types
     from router_core.cookies import Cookie
+    from router_core.dependencies import DependencyResolutionError, Depends
     from router_core.event import BaseEvent
     from router_core.exceptions import MissingExtraError
+    from router_core.request import Request
     from router_core.resolver import BaseResolver
     from router_core.response import Response
     from router_core.router import Router
@@ -24,7 +26,10 @@ _SOURCES = {
     "BaseEvent": "router_core.event",
     "BaseResolver": "router_core.resolver",
     "Cookie": "router_core.cookies",
+    "DependencyResolutionError": "router_core.dependencies",
+    "Depends": "router_core.dependencies",
     "MissingExtraError": "router_core.exceptions",
+    "Request": "router_core.request",
     "Response": "router_core.response",
     "Router": "router_core.router",
 }
@@ -33,7 +38,10 @@ __all__ = [
     "BaseEvent",
     "BaseResolver",
     "Cookie",
+    "DependencyResolutionError",
+    "Depends",
     "MissingExtraError",
+    "Request",
     "Response",
     "Router",
     "__version__",
