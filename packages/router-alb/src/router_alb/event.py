@@ -173,8 +173,14 @@ class ALBEvent(BaseEvent):
     @property
     def resolved_query_string_parameters(self) -> dict[str, list[str]]:
         """Every query parameter as a list (decoded unless `decode_query_parameters` is
-        False): the multi-value ones, with single-value ones split at commas."""
-        split = super().resolved_query_string_parameters
+        False): the multi-value ones, with single-value ones split at commas (before decoding,
+        so that `%2C` stays inside its value)."""
+        if self.decode_query_parameters:
+            split: dict[str, list[str]] = {}
+            for key, value in string_dict(self._raw.get("queryStringParameters")).items():
+                split[unquote_query(key)] = [unquote_query(part) for part in value.split(",")]
+        else:
+            split = super().resolved_query_string_parameters
         if type(self._raw.get("multiValueQueryStringParameters")) is dict:
             return {**split, **self.multi_value_query_string_parameters}
         return split

@@ -181,8 +181,12 @@ class APIGatewayProxyEventV2(BaseEvent):
     @property
     def resolved_query_string_parameters(self) -> dict[str, list[str]]:
         """Every query parameter as a list of values, read from `rawQueryString` so that a
-        comma inside a value stays in it (Powertools splits the joined values at commas)."""
-        return self.multi_value_query_string_parameters
+        comma inside a value stays in it (Powertools splits the joined values at commas).
+        Without `rawQueryString` (a hand-written event), the joined values are split."""
+        query = self._raw.get("rawQueryString")
+        if isinstance(query, str) and query:
+            return self.multi_value_query_string_parameters
+        return super().resolved_query_string_parameters
 
     @property
     def resolved_headers_field(self) -> dict[str, Any]:
