@@ -170,7 +170,8 @@ def _call(obj: Any, name: str) -> Any:
     if name == "get_context":
         return method()
     if name == "get_header_value":
-        return [method(key) for key in ("content-type", "Cookie", "X-Tag", "missing")]
+        names = ("content-type", "Cookie", "X-Tag", "missing")
+        return [method(key) for key in names] + [method(key, "-", True) for key in names]
     if name == "get_query_string_value":
         return [method(key) for key in ("tag", "q", "expand", "missing")]
     if name == "get_multi_value_query_string_values":

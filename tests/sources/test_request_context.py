@@ -282,3 +282,21 @@ reveal_type(rest.current_event.request_context.identity.user_agent)
     out, _err, status = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(app_file)])
     assert re.search(r'Revealed type is "(builtins\.)?str \| None"', out), out
     assert status == 0 and "error" not in out, out
+
+
+def test_the_documented_example_runs() -> None:
+    from pathlib import Path
+
+    page = Path(__file__).parents[2] / "docs" / "request-details.md"
+    blocks = re.findall(r"```python\n(.*?)\n```", page.read_text(encoding="utf-8"), re.DOTALL)
+    (code,) = [block for block in blocks if "request_context" in block]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, str(page), "exec"), namespace)
+    result = namespace["app"].resolve(copy.deepcopy(rich_events.REST), None)
+    assert json.loads(result["body"]) == {
+        "order": "o-1",
+        "request_id": "8f2a6c1e-3b7d-4e59-9c0a-1d2e3f4a5b6c",
+        "caller_ip": "198.51.100.24",
+        "user": "ana@example.com",
+        "stage": "prod",
+    }

@@ -115,18 +115,6 @@ class ALBEvent(BaseEvent):
     def _raw_multi_headers(self) -> object:
         return self._raw.get("multiValueHeaders")
 
-    def get_header_value(
-        self, name: str, default_value: str | None = None, case_sensitive: bool = False
-    ) -> str | None:
-        if case_sensitive and self.multi_value:
-            values = self._raw["multiValueHeaders"].get(name)
-            if isinstance(values, list):
-                strings = [v for v in values if isinstance(v, str)]
-                if strings:
-                    return strings[-1]
-            return default_value
-        return super().get_header_value(name, default_value, case_sensitive)
-
     @property
     def query_string_parameters(self) -> dict[str, str]:
         """Query parameters decoded once; with several values for a name, the last one."""

@@ -170,9 +170,8 @@ class BaseEvent(_Base):
     def get_header_value(
         self, name: str, default_value: str | None = None, case_sensitive: bool = False
     ) -> str | None:
-        if case_sensitive:
-            raw = string_dict(self._raw.get("headers"))
-            return raw.get(name, default_value)
+        """One header's value, looked up without regard to case. `case_sensitive` is accepted
+        and has no effect, as in Powertools 3 (header names are case-insensitive in HTTP)."""
         return self.headers.get(name, default_value)
 
     @property
