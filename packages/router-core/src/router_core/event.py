@@ -27,6 +27,19 @@ else:
     _Base = Mapping
 
 
+# `router_core.json.loads`, imported on the first JSON body (an import statement per call
+# would cost more than parsing a small body).
+_loads: Callable[[bytes], Any] | None = None
+
+
+def _json_loads() -> Callable[[bytes], Any]:
+    global _loads
+    from router_core.json import loads
+
+    _loads = loads
+    return loads
+
+
 def _bad_request(message: str) -> Exception:
     from router_core.exceptions import BadRequestBodyError
 
@@ -75,7 +88,7 @@ class BaseEvent(_Base):
     _body_bytes: bytes
     _context: DictView
     _cookies: dict[str, str]
-    _deserializer: Callable[[str], Any]
+    _deserializer: Callable[[str], Any] | None
     _headers: Headers
     _json: Any
     _multi_query: dict[str, list[str]]
@@ -97,8 +110,7 @@ class BaseEvent(_Base):
         json_deserializer: Callable[[str], Any] | None = None,
     ) -> None:
         self._raw = raw
-        if json_deserializer is not None:
-            self._deserializer = json_deserializer
+        self._deserializer = json_deserializer
         if validate:
             self.route_target()  # a source validates its event there (ValueError)
 
@@ -265,12 +277,9 @@ class BaseEvent(_Base):
         if not self.body:
             value = None  # no body, or an empty one (ALB sends "" for a GET)
         else:
-            try:
-                deserializer = self._deserializer
-            except AttributeError:
-                from router_core.json import loads
-
-                value = loads(self.body_bytes)
+            deserializer = self._deserializer
+            if deserializer is None:
+                value = (_loads or _json_loads())(self.body_bytes)
             else:
                 text = self.decoded_body or ""
                 try:
