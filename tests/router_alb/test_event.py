@@ -9,6 +9,12 @@ import pytest
 from router_alb import ALBEvent
 from router_core.exceptions import BadRequestError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    EventFactory = Callable[..., dict[str, Any]]
+
 TARGET_GROUP = (
     "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop/6d0ecf831eec9f09"
 )
@@ -31,8 +37,8 @@ def test_single_value_event_members(single_event):
     assert event.target_group_arn == TARGET_GROUP
     assert event.headers["Content-Type"] == "application/json"
     assert event.get_header_value("CONTENT-TYPE") == "application/json"
-    assert event.get_header_value("Content-Type", case_sensitive=True) is None
-    assert event.get_header_value("content-type", case_sensitive=True) == "application/json"
+    # Powertools 3 ignores case_sensitive: header names are case-insensitive in HTTP.
+    assert event.get_header_value("Content-Type", case_sensitive=True) == "application/json"
     assert event.cookies == {"session": "abc", "theme": "dark"}
     assert event.json_body == {"title": "milk"}
     assert event.body == '{"title": "milk"}'
@@ -51,7 +57,7 @@ def test_multi_value_event_members(multi_event):
     assert event.headers["accept"] == "application/json"
     assert event.headers.get_all("Accept") == ["text/html", "application/json"]
     assert event.get_header_value("accept", case_sensitive=True) == "application/json"
-    assert event.get_header_value("Accept", "none", case_sensitive=True) == "none"
+    assert event.get_header_value("Accept", "none", case_sensitive=True) == "application/json"
     assert event.cookies == {"a": "1", "b": "2"}
 
 
@@ -211,3 +217,50 @@ def test_broken_alb_events_are_refused(single_event, mutate):
 def test_non_dict_events_are_refused(raw):
     with pytest.raises(ValueError, match="ALBResolver expects"):
         ALBEvent(raw)
+
+
+# -- decode_query_parameters (Powertools' ALBResolver option) ----------------------------------
+def test_query_decoded_by_default_and_kept_encoded_on_request(
+    single_event: EventFactory, multi_event: EventFactory
+) -> None:
+    raw = single_event(query={"q": "green%20tea+bags", "caf%C3%A9": "1"})
+    decoded = ALBEvent(raw)
+    assert decoded.decode_query_parameters is True
+    assert decoded.query_string_parameters == {"q": "green tea bags", "café": "1"}
+    kept = ALBEvent(raw, decode_query_parameters=False)
+    assert kept.decode_query_parameters is False
+    assert kept.query_string_parameters == {"q": "green%20tea+bags", "caf%C3%A9": "1"}
+    assert kept.resolved_query_string_parameters == {"q": ["green%20tea+bags"], "caf%C3%A9": ["1"]}
+    multi = ALBEvent(multi_event(query={"tag": ["a%2Cb", "c"]}), decode_query_parameters=False)
+    assert multi.multi_value_query_string_parameters == {"tag": ["a%2Cb", "c"]}
+    assert multi.get_query_string_value("tag") == "c"
+
+
+def test_setting_decode_query_parameters_recomputes_the_query(single_event: EventFactory) -> None:
+    event = ALBEvent(single_event(query={"q": "a%20b"}))
+    assert event.get_query_string_value("q") == "a b"
+    event.decode_query_parameters = False  # what a resolver does with its option
+    assert event.get_query_string_value("q") == "a%20b"
+    assert event.get_multi_value_query_string_values("q") == ["a%20b"]
+
+
+def test_raw_query_matches_powertools_either_way(single_event: EventFactory) -> None:
+    data_classes = pytest.importorskip("aws_lambda_powertools.utilities.data_classes")
+    raw = single_event(query={"q": "green%20tea", "tag": "a%2Cb"})
+    theirs = data_classes.ALBEvent(raw)
+    # Powertools never decodes query_string_parameters: ours with the option off is the same.
+    kept = ALBEvent(raw, decode_query_parameters=False)
+    assert kept.query_string_parameters == theirs.query_string_parameters
+    assert kept.resolved_query_string_parameters == theirs.resolved_query_string_parameters
+    # With its option on, Powertools decodes the resolved values (once, without `+`): ours too.
+    theirs.decode_query_parameters = True
+    assert ALBEvent(raw).resolved_query_string_parameters == theirs.resolved_query_string_parameters
+
+
+def test_multi_value_headers_and_resolved_fields(multi_event: EventFactory) -> None:
+    event = ALBEvent(multi_event(headers={"X-Tag": ["a", "b"]}, query={"t": ["1", "2"]}))
+    assert event.multi_value_headers["x-tag"] == ["a", "b"]
+    assert event.multi_value_headers.get("X-TAG") == ["a", "b"]
+    assert event.resolved_headers_field["X-Tag"] == ["a", "b"]
+    assert event.resolved_query_string_parameters == {"t": ["1", "2"]}
+    assert event.request_context.elb_target_group_arn == TARGET_GROUP

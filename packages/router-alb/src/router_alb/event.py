@@ -8,11 +8,21 @@ A target group sends either single-value `headers` / `queryStringParameters` (th
 or, with `lambda.multi_value_headers.enabled`, `multiValueHeaders` /
 `multiValueQueryStringParameters`; `multi_value` tells which, and the response must answer
 in the same mode.
+
+`decode_query_parameters=False` keeps the query as ALB sent it, percent-encoded (what
+Powertools' `query_string_parameters` gives whatever its resolver's option says).
 """
 
 from __future__ import annotations
 
-from router_core.event import BaseEvent
+from router_core.event import BaseEvent, string_dict, string_list_dict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from router_alb.request_context import ALBEventRequestContext
+    from router_core.headers import Headers, MultiValueHeaders
 
 
 def unquote_query(text: str) -> str:
@@ -32,11 +42,42 @@ def unquote_query(text: str) -> str:
 
 
 class ALBEvent(BaseEvent):
-    """An ALB event, recognised by `requestContext.elb`; `path` arrives percent-encoded."""
+    """An ALB event, recognised by `requestContext.elb`; `path` arrives percent-encoded.
 
-    __slots__ = ()
+    Query keys and values are decoded once unless `decode_query_parameters` is False.
+    """
+
+    __slots__ = ("_raw_query",)
     RESOLVER_NAME = "ALBResolver"
     FAMILY = "ALB"
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        validate: bool = True,
+        *,
+        json_deserializer: Callable[[str], Any] | None = None,
+        decode_query_parameters: bool = True,
+    ) -> None:
+        super().__init__(raw, validate, json_deserializer=json_deserializer)
+        if not decode_query_parameters:
+            self._raw_query = True
+
+    @property
+    def decode_query_parameters(self) -> bool:
+        """Whether query keys and values are percent-decoded (True unless set False)."""
+        try:
+            return not self._raw_query
+        except AttributeError:
+            return True
+
+    @decode_query_parameters.setter
+    def decode_query_parameters(self, value: bool) -> None:
+        self._raw_query = not value
+        # Both query dicts follow the setting: computed again on next use.
+        for name in ("_query", "_multi_query"):
+            if hasattr(self, name):
+                delattr(self, name)
 
     def route_target(self) -> tuple[str, str]:
         raw = self._raw
@@ -74,18 +115,6 @@ class ALBEvent(BaseEvent):
     def _raw_multi_headers(self) -> object:
         return self._raw.get("multiValueHeaders")
 
-    def get_header_value(
-        self, name: str, default_value: str | None = None, case_sensitive: bool = False
-    ) -> str | None:
-        if case_sensitive and self.multi_value:
-            values = self._raw["multiValueHeaders"].get(name)
-            if isinstance(values, list):
-                strings = [v for v in values if isinstance(v, str)]
-                if strings:
-                    return strings[-1]
-            return default_value
-        return super().get_header_value(name, default_value, case_sensitive)
-
     @property
     def query_string_parameters(self) -> dict[str, str]:
         """Query parameters decoded once; with several values for a name, the last one."""
@@ -94,7 +123,11 @@ class ALBEvent(BaseEvent):
         except AttributeError:
             pass
         single = self._raw.get("queryStringParameters")
-        if type(single) is dict:
+        if not self.decode_query_parameters:
+            query = string_dict(single)
+            if not query:
+                query = {k: v[-1] for k, v in self._raw_multi_query().items()}
+        elif type(single) is dict:
             query = _decode_single(single)
         else:
             multi = _decode_multi(self._raw.get("multiValueQueryStringParameters"))
@@ -104,10 +137,47 @@ class ALBEvent(BaseEvent):
 
     def _raw_multi_query(self) -> dict[str, list[str]]:
         multi = self._raw.get("multiValueQueryStringParameters")
+        if not self.decode_query_parameters:
+            if type(multi) is dict:
+                return string_list_dict(multi)
+            return {k: [v] for k, v in string_dict(self._raw.get("queryStringParameters")).items()}
         if type(multi) is dict:
             return _decode_multi(multi)
         single = _decode_single(self._raw.get("queryStringParameters"))
         return {key: [value] for key, value in single.items()}
+
+    # -- Powertools' members -----------------------------------------------------------------
+    @property
+    def request_context(self) -> ALBEventRequestContext:
+        """`requestContext` with Powertools' name `elb_target_group_arn`; still indexable
+        like the dict (`["elb"]`)."""
+        return super().request_context  # type: ignore[return-value]
+
+    def _make_request_context(self, data: object) -> ALBEventRequestContext:
+        from router_alb.request_context import ALBEventRequestContext
+
+        return ALBEventRequestContext(data)
+
+    @property
+    def resolved_query_string_parameters(self) -> dict[str, list[str]]:
+        """Every query parameter as a list (decoded unless `decode_query_parameters` is
+        False): the multi-value ones, with single-value ones split at commas (before decoding,
+        so that `%2C` stays inside its value)."""
+        if self.decode_query_parameters:
+            split: dict[str, list[str]] = {}
+            for key, value in string_dict(self._raw.get("queryStringParameters")).items():
+                split[unquote_query(key)] = [unquote_query(part) for part in value.split(",")]
+        else:
+            split = super().resolved_query_string_parameters
+        if type(self._raw.get("multiValueQueryStringParameters")) is dict:
+            return {**split, **self.multi_value_query_string_parameters}
+        return split
+
+    @property
+    def resolved_headers_field(self) -> MultiValueHeaders | Headers:
+        """`multi_value_headers` in multi-value mode, else `headers`."""
+        multi = self.multi_value_headers
+        return multi if multi else self.headers
 
 
 def _decode_single(raw: object) -> dict[str, str]:

@@ -3,31 +3,58 @@
 A source's event class (`APIGatewayProxyEvent`, `ALBEvent`, ...) validates the raw dict in its
 constructor and fills in the `_raw_*` hooks below; everything else is shared. Malformed parts
 of an event (a header that is not a string, a query dict that is a list) are ignored rather
-than crashing, and a malformed body answers 400 through `BadRequestError`.
+than crashing, and a malformed body answers 400 through `BadRequestBodyError` (a
+`BadRequestError` that is also a `ValueError`, like what Powertools raises).
+
+An event is a read-only mapping over the raw dict (`event["body"]`, `event.get("path")`), and
+offers the members of Powertools' proxy event classes (`request_context.request_id`,
+`multi_value_headers`, `resolved_query_string_parameters`, ...).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Callable
 
-    from router_core.headers import Headers
+    from router_core.headers import Headers, MultiValueHeaders
+    from router_core.request_context import DictView
+
+    _Base = Mapping[str, Any]
+else:
+    _Base = Mapping
+
+
+# `router_core.json.loads`, imported on the first JSON body (an import statement per call
+# would cost more than parsing a small body).
+_loads: Callable[[bytes], Any] | None = None
+
+
+def _json_loads() -> Callable[[bytes], Any]:
+    global _loads
+    from router_core.json import loads
+
+    _loads = loads
+    return loads
 
 
 def _bad_request(message: str) -> Exception:
-    from router_core.exceptions import BadRequestError
+    from router_core.exceptions import BadRequestBodyError
 
-    return BadRequestError(message)
+    return BadRequestBodyError(message)
 
 
-def _str_dict(value: object) -> dict[str, str]:
+def string_dict(value: object) -> dict[str, str]:
+    """The `str` to `str` entries of `value` (`{}` when it is not a dict)."""
     if not isinstance(value, dict):
         return {}
     return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def _str_list_dict(value: object) -> dict[str, list[str]]:
+def string_list_dict(value: object) -> dict[str, list[str]]:
+    """The `str` keys of `value` with their `str` values, keys without any left out."""
     if not isinstance(value, dict):
         return {}
     result: dict[str, list[str]] = {}
@@ -39,12 +66,18 @@ def _str_list_dict(value: object) -> dict[str, list[str]]:
     return result
 
 
-class BaseEvent:
-    """A request event. Subclasses validate `raw` and say where each part lives."""
+class BaseEvent(_Base):
+    """A request event. Subclasses validate `raw` and say where each part lives.
+
+    `json_deserializer` (Powertools' option of the same name) parses `json_body` from the
+    decoded body text instead of the built-in parser.
+    """
 
     __slots__ = (
         "_body_bytes",
+        "_context",
         "_cookies",
+        "_deserializer",
         "_headers",
         "_json",
         "_multi_query",
@@ -53,7 +86,9 @@ class BaseEvent:
     )
 
     _body_bytes: bytes
+    _context: DictView
     _cookies: dict[str, str]
+    _deserializer: Callable[[str], Any] | None
     _headers: Headers
     _json: Any
     _multi_query: dict[str, list[str]]
@@ -67,8 +102,15 @@ class BaseEvent:
     # Whether `path` arrives percent-encoded (REST, ALB, Function URL) or already decoded.
     PATH_ENCODED = True
 
-    def __init__(self, raw: dict[str, Any], validate: bool = True) -> None:
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        validate: bool = True,
+        *,
+        json_deserializer: Callable[[str], Any] | None = None,
+    ) -> None:
         self._raw = raw
+        self._deserializer = json_deserializer
         if validate:
             self.route_target()  # a source validates its event there (ValueError)
 
@@ -97,7 +139,7 @@ class BaseEvent:
         return None
 
     def _raw_multi_query(self) -> dict[str, list[str]]:
-        return _str_list_dict(self._raw.get("multiValueQueryStringParameters"))
+        return string_list_dict(self._raw.get("multiValueQueryStringParameters"))
 
     def _cookie_header_values(self) -> list[str]:
         return self.headers.get_all("cookie")
@@ -110,8 +152,21 @@ class BaseEvent:
     def __getitem__(self, key: str) -> Any:
         return self._raw[key]
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
     def get(self, key: str, default: Any = None) -> Any:
         return self._raw.get(key, default)
+
+    # Equal events are still distinct requests: identity, as for any object.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     @property
     def headers(self) -> Headers:
@@ -127,9 +182,8 @@ class BaseEvent:
     def get_header_value(
         self, name: str, default_value: str | None = None, case_sensitive: bool = False
     ) -> str | None:
-        if case_sensitive:
-            raw = _str_dict(self._raw.get("headers"))
-            return raw.get(name, default_value)
+        """One header's value, looked up without regard to case. `case_sensitive` is accepted
+        and has no effect, as in Powertools 3 (header names are case-insensitive in HTTP)."""
         return self.headers.get(name, default_value)
 
     @property
@@ -138,7 +192,7 @@ class BaseEvent:
         try:
             return self._query
         except AttributeError:
-            query = _str_dict(self._raw.get("queryStringParameters"))
+            query = string_dict(self._raw.get("queryStringParameters"))
             self._query = query
             return query
 
@@ -223,12 +277,19 @@ class BaseEvent:
         if not self.body:
             value = None  # no body, or an empty one (ALB sends "" for a GET)
         else:
-            import orjson
+            deserializer = self._deserializer
+            if deserializer is None:
+                value = (_loads or _json_loads())(self.body_bytes)
+            else:
+                text = self.decoded_body or ""
+                try:
+                    value = deserializer(text)
+                except ValueError as error:
+                    from router_core.exceptions import ServiceError
 
-            try:
-                value = orjson.loads(self.body_bytes)
-            except orjson.JSONDecodeError:
-                raise _bad_request("Request body is not valid JSON") from None
+                    if isinstance(error, ServiceError):
+                        raise
+                    raise _bad_request("Request body is not valid JSON") from error
         self._json = value
         return value
 
@@ -250,16 +311,49 @@ class BaseEvent:
     @property
     def path_parameters(self) -> dict[str, str]:
         """Path parameters the service itself extracted (`{proxy+}` and the like)."""
-        return _str_dict(self._raw.get("pathParameters"))
+        return string_dict(self._raw.get("pathParameters"))
 
     @property
-    def request_context(self) -> dict[str, Any]:
-        context = self._raw.get("requestContext")
-        return context if isinstance(context, dict) else {}
+    def request_context(self) -> DictView:
+        """`requestContext` as a view: indexable like the dict, with the source's attribute
+        names (`request_id`, `identity`, ...) on each source's class."""
+        try:
+            return self._context
+        except AttributeError:
+            context = self._make_request_context(self._raw.get("requestContext"))
+            self._context = context
+            return context
+
+    def _make_request_context(self, data: object) -> DictView:
+        from router_core.request_context import DictView
+
+        return DictView(data)
+
+    # -- Powertools' resolved fields: one shape per source, for code written against them ----
+    @property
+    def multi_value_headers(self) -> MultiValueHeaders:
+        """Every value of every header the event carries in `multiValueHeaders`, looked up
+        without regard to case; empty on sources without them (payload 2.0)."""
+        return self.headers.multi_value()
+
+    @property
+    def resolved_query_string_parameters(self) -> dict[str, list[str]]:
+        """Every query parameter as a list of values."""
+        return {name: value.split(",") for name, value in self.query_string_parameters.items()}
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """The headers as the source delivers them: lists where it sends several values."""
+        return self.headers
+
+    @property
+    def resolved_cookies_field(self) -> dict[str, str]:
+        """The request's cookies by name (the same dict as `cookies`)."""
+        return self.cookies
 
     @property
     def stage_variables(self) -> dict[str, str]:
-        return _str_dict(self._raw.get("stageVariables"))
+        return string_dict(self._raw.get("stageVariables"))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.http_method} {self.path})"

@@ -34,6 +34,14 @@ class BadRequestError(_FixedStatusError):
     status_code = 400
 
 
+class BadRequestBodyError(BadRequestError, ValueError):
+    """400: the request's body is not what it claims (invalid JSON, base64 or UTF-8).
+
+    Also a `ValueError`, the family of what Powertools raises for the same bodies, so that an
+    app's `exception_handler(ValueError)` still receives it; unhandled, it answers 400.
+    """
+
+
 class UnauthorizedError(_FixedStatusError):
     status_code = 401
 

@@ -64,5 +64,37 @@ class Headers(Mapping[str, str]):
         value = self._single.get(name)
         return [] if value is None else [value]
 
+    def multi_value(self) -> MultiValueHeaders:
+        """Every value of every name the source sent in `multiValueHeaders` (payload 1.0, ALB
+        in multi-value mode); empty when the event has none, as in Powertools."""
+        return MultiValueHeaders(self._multi or {})
+
     def __repr__(self) -> str:
         return f"Headers({self._single!r})"
+
+
+class MultiValueHeaders(Mapping[str, list[str]]):
+    """Read-only, case-insensitive view of a request's `multiValueHeaders`."""
+
+    __slots__ = ("_multi",)
+
+    def __init__(self, multi: dict[str, list[str]]) -> None:
+        self._multi = multi  # keys already lower-cased by `Headers.from_event`
+
+    def __getitem__(self, key: str) -> list[str]:
+        return self._multi[key.lower()]
+
+    def get(self, key: str, default: list[str] | None = None) -> list[str] | None:  # type: ignore[override]
+        return self._multi.get(key.lower(), default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key.lower() in self._multi
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._multi)
+
+    def __len__(self) -> int:
+        return len(self._multi)
+
+    def __repr__(self) -> str:
+        return f"MultiValueHeaders({self._multi!r})"

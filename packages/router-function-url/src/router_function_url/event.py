@@ -6,7 +6,7 @@ The format is HTTP API's payload 2.0, with two differences that matter for routi
 
 from __future__ import annotations
 
-from router_http.event import APIGatewayProxyEventV2, _target
+from router_http.event import APIGatewayProxyEventV2, payload_v2_target
 
 
 class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
@@ -24,5 +24,5 @@ class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
         return path
 
     def route_target(self) -> tuple[str, str]:
-        method, path, _context = _target(self)
+        method, path, _context = payload_v2_target(self)
         return method, path

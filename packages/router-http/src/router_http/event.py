@@ -14,6 +14,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from router_http.request_context import RequestContextV2
+
 _DEFAULT_STAGE = "$default"
 
 
@@ -63,9 +65,10 @@ def _without_stage(path: str, context: dict[str, Any]) -> str:
     return path
 
 
-def _target(event: APIGatewayProxyEventV2) -> tuple[str, str, dict[str, Any]]:
-    """The method, `rawPath` and request context of a payload 2.0 event, validated."""
-    raw = event._raw
+def payload_v2_target(event: BaseEvent) -> tuple[str, str, dict[str, Any]]:
+    """The method, `rawPath` and request context dict of a payload 2.0 event, validated:
+    raises the event class's wrong-source `ValueError` when one of them is missing."""
+    raw = event.raw_event
     try:
         context = raw["requestContext"]
         method = context["http"]["method"]
@@ -99,7 +102,7 @@ class APIGatewayProxyEventV2(BaseEvent):
         return _without_stage(raw["rawPath"], raw["requestContext"])
 
     def route_target(self) -> tuple[str, str]:
-        method, path, context = _target(self)
+        method, path, context = payload_v2_target(self)
         return method, _without_stage(path, context)
 
     @property
@@ -163,6 +166,36 @@ class APIGatewayProxyEventV2(BaseEvent):
         """The client's address as the service saw it (`requestContext.http.sourceIp`)."""
         ip = self._raw["requestContext"]["http"].get("sourceIp")
         return ip if isinstance(ip, str) else None
+
+    @property
+    def request_context(self) -> RequestContextV2:
+        """`requestContext` with Powertools' names: `request_id`, `http.source_ip`,
+        `authorizer.jwt_claim`, ...; still indexable like the dict (`["requestId"]`)."""
+        return super().request_context  # type: ignore[return-value]
+
+    def _make_request_context(self, data: object) -> RequestContextV2:
+        from router_http.request_context import RequestContextV2
+
+        return RequestContextV2(data)
+
+    @property
+    def resolved_query_string_parameters(self) -> dict[str, list[str]]:
+        """Every query parameter as a list of values, read from `rawQueryString` so that a
+        comma inside a value stays in it (Powertools splits the joined values at commas).
+        Without `rawQueryString` (a hand-written event), the joined values are split."""
+        query = self._raw.get("rawQueryString")
+        if isinstance(query, str) and query:
+            return self.multi_value_query_string_parameters
+        return super().resolved_query_string_parameters
+
+    @property
+    def resolved_headers_field(self) -> dict[str, Any]:
+        """The headers by lower-cased name, a value API Gateway joined with commas split
+        into a list (Powertools' shape for payload 2.0)."""
+        return {
+            name: value.split(",") if "," in value else value
+            for name, value in self.headers.items()
+        }
 
     @property
     def authorizer(self) -> dict[str, Any]:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from router_core.event import BaseEvent
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from router_core.headers import Headers, MultiValueHeaders
+    from router_rest.request_context import APIGatewayEventRequestContext
+
 
 class APIGatewayProxyEvent(BaseEvent):
     """A payload 1.0 event. `path` arrives percent-encoded and excludes the stage."""
@@ -52,3 +57,30 @@ class APIGatewayProxyEvent(BaseEvent):
         """`1.0` for an HTTP API payload 1.0 event; REST events carry no version."""
         version = self._raw.get("version")
         return version if isinstance(version, str) else "1.0"
+
+    @property
+    def request_context(self) -> APIGatewayEventRequestContext:
+        """`requestContext` with Powertools' names: `request_id`, `stage`, `identity.source_ip`,
+        `authorizer.claims`, ...; still indexable like the dict (`["requestId"]`)."""
+        return super().request_context  # type: ignore[return-value]
+
+    def _make_request_context(self, data: object) -> APIGatewayEventRequestContext:
+        from router_rest.request_context import APIGatewayEventRequestContext
+
+        return APIGatewayEventRequestContext(data)
+
+    @property
+    def resolved_query_string_parameters(self) -> dict[str, list[str]]:
+        """Every query parameter as a list: `multiValueQueryStringParameters`, with
+        single-value parameters it lacks split at commas (Powertools' merge)."""
+        multi = self.multi_value_query_string_parameters
+        single = super().resolved_query_string_parameters
+        if not multi:
+            return single
+        return {**single, **multi} if single else dict(multi)
+
+    @property
+    def resolved_headers_field(self) -> MultiValueHeaders | Headers:
+        """`multi_value_headers` when the event has them, else `headers`."""
+        multi = self.multi_value_headers
+        return multi if multi else self.headers
