@@ -1,15 +1,5 @@
 from __future__ import annotations
 
-import pytest
-
-from router_core import BaseResolver
-
-# Runs once the resolver's pipeline calls dependencies (it then offers dependency_overrides).
-pytestmark = pytest.mark.skipif(
-    not hasattr(BaseResolver, "dependency_overrides"),
-    reason="the resolver does not run Request/Depends yet",
-)
-
 
 def test_event_gives_the_expected_response(example):
     assert example.app.lambda_handler(example.event, None) == example.expected

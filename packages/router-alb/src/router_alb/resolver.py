@@ -8,6 +8,8 @@ from router_core.resolver import BaseResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from router_core.testing import TestClient
 
 _MULTI_VALUE = ALBCodec(multi_value=True)
@@ -25,6 +27,14 @@ class ALBResolver(BaseResolver[ALBEvent]):
 
     event_class = ALBEvent
     codec = ALBCodec()
+
+    def __init__(self, *args: Any, decode_query_parameters: bool | None = None, **kwargs: Any):
+        """Takes the resolver's options, and Powertools' `decode_query_parameters`: query
+        strings are decoded unless it is explicitly False (Powertools' default is not to
+        decode; here decoding is the default, see the migration notes)."""
+        super().__init__(*args, **kwargs)
+        if decode_query_parameters is False:
+            self._event_options["decode_query_parameters"] = False
 
     def test_client(self, multi_value: bool = False) -> TestClient:
         """A client sending single-value events, or multi-value ones with `multi_value=True`

@@ -60,12 +60,14 @@ class ExceptionHandlers:
         used: list[Handler] = []
         current: Exception = error
         while True:
-            handler = self.find(type(current))
-            if handler is None and _is_dependency_error(current):
+            if _is_dependency_error(current) and type(current) not in self._handlers:
+                # Answered as what the dependency raised, unless the wrapper's own class has a
+                # handler (as Powertools: a catch-all for Exception does not count).
                 cause = current.__cause__
                 if isinstance(cause, Exception):
                     current = cause
                     continue
+            handler = self.find(type(current))
             if handler is None or handler in used:
                 if isinstance(current, ServiceError):
                     return error_response(current)

@@ -47,6 +47,7 @@ class Pipeline:
         "codec",
         "debug",
         "event_class",
+        "event_options",
         "extension_names",
         "extra_methods",
         "fast_body_limit",
@@ -61,6 +62,7 @@ class Pipeline:
     def __init__(self, app: BaseResolver[Any], extensions: tuple[Extension, ...]) -> None:
         self.app = app
         self.event_class = app.event_class
+        self.event_options: dict[str, Any] = app._event_options
         self.codec: Codec = app.codec
         self.table: RouteTable = app._table
         self.debug: bool = app._debug
@@ -68,7 +70,9 @@ class Pipeline:
         self.writer = ResponseWriter(self.codec, self.serializer)
         self.strip_prefixes: tuple[Prefix, ...] = app._strip_prefixes
         self.handlers = ExceptionHandlers(app._exception_handlers)
-        self.middlewares: tuple[Middleware, ...] = tuple(app._middlewares)
+        self.middlewares: tuple[Middleware, ...] = tuple(
+            self._middleware(m) for m in app._middlewares
+        )
         self.extension_names = frozenset(e.name for e in extensions)
         self.before = tuple(e for e in extensions if overrides(e, "before_route"))
         after = [e for e in extensions if overrides(e, "after_route")]
@@ -91,13 +95,14 @@ class Pipeline:
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, route: Route, compilers: tuple[Extension, ...]) -> None:
         chain = self.middlewares + route.middlewares
-        call = self._route_call(route, chain)
+        call, injects = self._route_call(route, chain)
         direct = call
         for extension in compilers:
             call = extension.compile_route(route, call)
         route.call = call
         route.plain = not (
             chain
+            or injects
             or call is not direct
             or route.cache_control
             or route.compress
@@ -105,37 +110,78 @@ class Pipeline:
             or self.after_head
         )
 
-    def _route_call(self, route: Route, chain: tuple[Middleware, ...]) -> RouteCall:
+    def _route_call(self, route: Route, chain: tuple[Middleware, ...]) -> tuple[RouteCall, bool]:
+        """The route's call, and whether it injects `Request` or dependencies."""
         func = route.func
         writer = self.writer
+        overrides = self.app.dependency_overrides
+        invoker = None
+        if route.may_inject:
+            from router_core.dependencies import compile_handler
+
+            invoker = compile_handler(func, route.rule.names)
         if not chain:
+            if invoker is None:
 
-            def call(params: dict[str, Any]) -> Any:
-                return func(**params)
+                def call(params: dict[str, Any]) -> Any:
+                    return func(**params)
 
-            return call
+                return call, False
+
+            def call_injected(params: dict[str, Any]) -> Any:
+                request = state.call_request(state.current())
+                return invoker(params, request, overrides or None)
+
+            return call_injected, True
 
         from router_core.middleware import run_chain
 
-        app = self.app
+        chain = tuple(self._middleware(m) for m in chain)
 
         def call_with_middlewares(params: dict[str, Any]) -> Any:
-            context = state.call_context(state.current())
+            call = state.current()
+            context = state.call_context(call)
             # Powertools keeps the route's arguments here: a middleware may read or change them.
             context["_route_args"] = dict(params)
 
             def handler(app: Any) -> Response:
                 arguments = context.get("_route_args", params)
-                return writer.to_response(func(**arguments), route.status_code)
+                if invoker is None:
+                    result = func(**arguments)
+                else:
+                    result = invoker(arguments, state.call_request(call), overrides or None)
+                return writer.to_response(result, route.status_code)
 
-            return run_chain(app, chain, handler)
+            return run_chain(self.app, chain, handler)
 
-        return call_with_middlewares
+        return call_with_middlewares, invoker is not None
+
+    def _middleware(self, middleware: Middleware) -> Middleware:
+        """`middleware`, or a wrapper that injects the `Request` and `Depends` it declares."""
+        from router_core.router import may_inject
+
+        if not may_inject(middleware):
+            return middleware
+        from router_core.dependencies import compile_middleware
+
+        invoker = compile_middleware(middleware)
+        if invoker is None:
+            return middleware
+        overrides = self.app.dependency_overrides
+
+        def injected(app: Any, next_middleware: Any) -> Any:
+            request = state.call_request(state.current())
+            return invoker(app, next_middleware, request, overrides or None)
+
+        injected.__name__ = getattr(middleware, "__name__", "middleware")
+        return injected
 
     # -- resolving ---------------------------------------------------------------------------
     def run(self, raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
         """Resolve one event: the whole pipeline, with the common case kept lean."""
-        event = self.event_class(raw, False)  # validated by route_target(), asked first
+        # Validated by route_target(), the first thing asked of it.
+        options = self.event_options
+        event = self.event_class(raw, False, **options) if options else self.event_class(raw, False)
         if self.debug:
             from router_core.debug import print_event
 
@@ -161,7 +207,7 @@ class Pipeline:
             if route is None:
                 return self.finish(event, method, match, self.unmatched(match))
             if route.plain:
-                # No middleware, extension or option runs for this route: call it directly.
+                # Nothing but the handler runs for this route: call it directly.
                 try:
                     result = route.func(**match.params)
                 except Exception as error:

@@ -58,6 +58,7 @@ class BaseResolver(_Generic["E"]):
         serializer: Callable[[Any], str] | None = None,
         strip_prefixes: list[Prefix] | None = None,
         enable_validation: bool = False,
+        json_body_deserializer: Callable[[str], Any] | None = None,
     ) -> None:
         if enable_validation:
             # Accepted as False for code written for Powertools; validation is not provided.
@@ -76,6 +77,10 @@ class BaseResolver(_Generic["E"]):
         self._strip_prefixes = tuple(_check_prefix(p) for p in strip_prefixes or ())
         self._extensions: tuple[Extension, ...] = ()
         self._pipeline: Pipeline | None = None
+        #: Keywords every event of this app is built with (`json_deserializer`, ...).
+        self._event_options: dict[str, Any] = {}
+        if json_body_deserializer is not None:
+            self._event_options["json_deserializer"] = json_body_deserializer
         #: Replacements for dependencies, for tests: `app.dependency_overrides[fn] = other`.
         self.dependency_overrides: dict[Callable[..., Any], Callable[..., Any]] = {}
         if cors:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from router_core.event import BaseEvent
     from router_core.extensions import RouteCall
     from router_core.middleware import Middleware
+    from router_core.request import Request
     from router_core.routing import Rule
 
     F = TypeVar("F", bound=Callable[..., Any])
@@ -61,6 +62,7 @@ class Route:
         "compress",
         "cors",
         "func",
+        "may_inject",
         "methods",
         "middlewares",
         "options",
@@ -93,6 +95,9 @@ class Route:
         self.options: dict[str, Any] = options or {}
         self.call: RouteCall | None = None
         self.plain = False
+        #: Whether the handler may declare `Request` or `Depends` (a cheap look at its
+        #: annotations): only such routes are analysed when the app compiles.
+        self.may_inject = may_inject(func)
 
     def copy(self, rule: Rule, middlewares: tuple[Middleware, ...]) -> Route:
         """This route under another rule, with `middlewares` around its own."""
@@ -110,6 +115,34 @@ class Route:
 
     def __repr__(self) -> str:
         return f"Route({'|'.join(self.methods)} {self.rule.text!r} -> {self.func.__name__})"
+
+
+def may_inject(func: Any) -> bool:
+    """Whether `func` may declare `Request` or `Depends` parameters, from one look at its
+    annotations: a route whose annotations are plain classes never loads the dependency
+    machinery. Objects that are not plain functions are left to that machinery to decide."""
+    if not hasattr(func, "__code__"):
+        from router_core.middleware import BaseMiddlewareHandler
+
+        return not isinstance(func, BaseMiddlewareHandler)
+    annotations = func.__annotations__
+    for name, value in annotations.items():
+        if name == "return":
+            continue
+        if type(value) is str:
+            if "Depends" in value or "Request" in value:
+                return True
+        elif type(value) is not type or value.__name__ == "Request":
+            return True
+    return False
+
+
+def check_injection(func: Any) -> None:
+    """Refuse at registration what can never be injected (a generator dependency)."""
+    if may_inject(func):
+        from router_core.dependencies import check_registration
+
+        check_registration(func)
 
 
 def _methods(method: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -164,9 +197,13 @@ class Router:
             raise TypeError(f"route {rule!r}: status_code must be an int, got {status_code!r}")
         self._check_options(rule, cors, compress)
 
+        for middleware in middlewares or ():
+            check_injection(middleware)
+
         def register(func: F) -> F:
             if not callable(func):
                 raise TypeError(f"route {rule!r}: the decorated object is not callable")
+            check_injection(func)
             route = Route(
                 parsed,
                 methods,
@@ -220,6 +257,8 @@ class Router:
 
     def use(self, middlewares: list[Middleware]) -> None:
         """Wrap this router's routes (the whole app's, on a resolver) in `middlewares`."""
+        for middleware in middlewares:
+            check_injection(middleware)
         self._middlewares.extend(middlewares)
 
     def exception_handler(self, exc_class: ExceptionTypes) -> Callable[[F], F]:
@@ -251,6 +290,12 @@ class Router:
     def current_event(self) -> BaseEvent:
         event: BaseEvent = state.current()[state.EVENT]
         return event
+
+    @property
+    def request(self) -> Request:
+        """The call's `Request` (Powertools' name): the matched route's template, its path
+        parameters, and the event's method, headers, query and body."""
+        return state.call_request(state.current())
 
     @property
     def lambda_context(self) -> Any:

@@ -17,6 +17,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from router_core.request import Request
+
 #: Indexes into a call: the source's event object, Lambda's context object, the app that
 #: resolves it, the call's context dict (created on first use), the routing `Match`, and the
 #: call's `Request` (created on first use).
@@ -42,3 +44,21 @@ def call_context(call: list[Any]) -> dict[str, Any]:
     if context is None:
         context = call[CONTEXT] = {}
     return context
+
+
+def call_request(call: list[Any]) -> Request:
+    """The call's `Request`, created on first use and shared by its middlewares, its
+    dependencies and its handler."""
+    request: Request | None = call[REQUEST]
+    if request is None:
+        from router_core.request import Request
+
+        match = call[MATCH]
+        route = None if match is None else match.route
+        request = call[REQUEST] = Request(
+            call[EVENT],
+            None if route is None else route.rule.text,
+            {} if match is None else match.params,
+            call_context(call),
+        )
+    return request
