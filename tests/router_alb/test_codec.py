@@ -53,7 +53,7 @@ def test_single_value_response_shape(single_event):
             "Location": "/todos/1",
             "X-Tags": "a, b",
             "Content-Type": "application/json",
-            "Set-Cookie": "session=abc; Secure; HttpOnly",
+            "Set-Cookie": "session=abc; HttpOnly; Secure",
         },
         "body": '{"id":1}',
         "isBase64Encoded": False,

@@ -139,7 +139,7 @@ def test_cookies_in_multi_value_mode(multi_event):
 
     assert result["multiValueHeaders"] == {
         "Content-Type": ["text/plain"],
-        "Set-Cookie": ["session=abc; Secure; HttpOnly", "theme=dark; Secure"],
+        "Set-Cookie": ["session=abc; HttpOnly; Secure", "theme=dark; Secure"],
     }
 
 
@@ -274,7 +274,7 @@ def test_test_client_round_trip_multi_value():
     assert searched.json() == {"q": "a b+c", "tags": ["x", "y"]}
     assert "multiValueHeaders" in searched.raw
     assert login.header_values("set-cookie") == [
-        "session=abc; Secure; HttpOnly",
+        "session=abc; HttpOnly; Secure",
         "theme=dark; Secure",
     ]
     assert login.cookies == {"session": "abc", "theme": "dark"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from router_core import content_types
-    from router_core.cookies import Cookie
+    from router_core.cookies import Cookie, SameSite
     from router_core.event import BaseEvent
     from router_core.exceptions import MissingExtraError
     from router_core.resolver import BaseResolver
@@ -27,6 +27,7 @@ _SOURCES = {
     "MissingExtraError": "router_core.exceptions",
     "Response": "router_core.response",
     "Router": "router_core.router",
+    "SameSite": "router_core.cookies",
 }
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "MissingExtraError",
     "Response",
     "Router",
+    "SameSite",
     "__version__",
     "content_types",
 ]
