@@ -1,7 +1,7 @@
 """Binary responses: a `bytes` body is sent base64-encoded with `isBase64Encoded: true`, and
 the service decodes it for the client (API Gateway REST needs `BinaryMediaTypes` such as
-`*/*` for that). A `str` body with a binary content type (`image/*`, `application/pdf`, ...)
-is encoded too. Needs router-binary (`pip install "router-rest[binary]"`).
+`*/*` for that). A `str` body is sent as text, whatever its content type. Needs
+router-binary (`pip install "router-rest[binary]"`).
 """
 
 from __future__ import annotations

@@ -8,31 +8,9 @@ import logging
 import pytest
 
 from router_alb import ALBCodec, ALBEvent
-from router_alb.codec import ONE_MB, status_description
+from router_alb.codec import ONE_MB
 from router_core import Cookie, Response
 from router_core.codec import HTTPRequest
-
-
-@pytest.mark.parametrize(
-    ("code", "text"),
-    [
-        (200, "200 OK"),
-        (201, "201 Created"),
-        (204, "204 No Content"),
-        (302, "302 Found"),
-        (404, "404 Not Found"),
-        (405, "405 Method Not Allowed"),
-        (418, "418 I'm a teapot"),
-        (422, "422 Unprocessable Content"),
-        (500, "500 Internal Server Error"),
-        (299, "299 Success"),
-        (499, "499 Client Error"),
-        (599, "599 Server Error"),
-        (999, "999 Unknown"),
-    ],
-)
-def test_status_description(code, text):
-    assert status_description(code) == text
 
 
 def test_single_value_response_shape(single_event):
@@ -48,12 +26,11 @@ def test_single_value_response_shape(single_event):
 
     assert result == {
         "statusCode": 201,
-        "statusDescription": "201 Created",
         "headers": {
             "Location": "/todos/1",
             "X-Tags": "a, b",
             "Content-Type": "application/json",
-            "Set-Cookie": "session=abc; Secure; HttpOnly",
+            "Set-Cookie": "session=abc; HttpOnly; Secure",
         },
         "body": '{"id":1}',
         "isBase64Encoded": False,
@@ -73,7 +50,6 @@ def test_multi_value_response_shape(multi_event):
 
     assert result == {
         "statusCode": 200,
-        "statusDescription": "200 OK",
         "multiValueHeaders": {
             "X-Tags": ["a", "b"],
             "Content-Type": ["text/plain"],
@@ -121,7 +97,7 @@ def test_body_is_never_null(single_event, multi_event, body):
 
         assert result["body"] == ""
         assert result["isBase64Encoded"] is False
-        assert result["statusDescription"] == "204 No Content"
+        assert "statusDescription" not in result
 
 
 @pytest.mark.parametrize(
@@ -138,14 +114,12 @@ def test_fast_path_answers_in_the_request_mode(single_event, multi_event):
 
     assert codec.encode_json(200, '{"a":1}', ALBEvent(single_event())) == {
         "statusCode": 200,
-        "statusDescription": "200 OK",
         "headers": {"Content-Type": "application/json"},
         "body": '{"a":1}',
         "isBase64Encoded": False,
     }
     assert codec.encode_json(200, '{"a":1}', ALBEvent(multi_event())) == {
         "statusCode": 200,
-        "statusDescription": "200 OK",
         "multiValueHeaders": {"Content-Type": ["application/json"]},
         "body": '{"a":1}',
         "isBase64Encoded": False,
@@ -236,7 +210,6 @@ def test_to_http_single_value():
     response = ALBCodec().to_http(
         {
             "statusCode": 200,
-            "statusDescription": "200 OK",
             "headers": {"Content-Type": "text/plain", "Set-Cookie": "a=1"},
             "body": "hi",
             "isBase64Encoded": False,
@@ -252,7 +225,6 @@ def test_to_http_multi_value_and_base64():
     response = ALBCodec(multi_value=True).to_http(
         {
             "statusCode": 200,
-            "statusDescription": "200 OK",
             "multiValueHeaders": {"Set-Cookie": ["a=1", "b=2"]},
             "body": base64.b64encode(b"\x00\x01").decode(),
             "isBase64Encoded": True,
@@ -278,3 +250,43 @@ def test_to_http_malformed_result_is_a_502(codec, result):
 
     assert response.status_code == 502
     assert b"502 Bad Gateway" in response.body
+
+
+POWERTOOLS_EVENT_SINGLE = {
+    "requestContext": {"elb": {"targetGroupArn": "arn:aws:elasticloadbalancing:region:1:tg/t/1"}},
+    "httpMethod": "GET",
+    "path": "/shape",
+    "queryStringParameters": {},
+    "headers": {"host": "lb.example.com", "user-agent": "curl/8.4.0"},
+    "body": "",
+    "isBase64Encoded": False,
+}
+
+
+@pytest.mark.parametrize("multi", [False, True], ids=["single-value", "multi-value"])
+@pytest.mark.parametrize("status", [200, 201, 404, 418])
+def test_response_keys_match_powertools(multi, status):
+    powertools = pytest.importorskip("aws_lambda_powertools.event_handler")
+    from router_alb import ALBResolver
+
+    event = dict(POWERTOOLS_EVENT_SINGLE)
+    if multi:
+        event["multiValueQueryStringParameters"] = {}
+        event["multiValueHeaders"] = {k: [v] for k, v in event.pop("headers").items()}
+        del event["queryStringParameters"]
+    results = []
+    for resolver, response_class in (
+        (powertools.ALBResolver, powertools.Response),
+        (ALBResolver, Response),
+    ):
+        app = resolver()
+
+        @app.get("/shape")
+        def shape(response_class=response_class):
+            return response_class(status, "text/plain", "hi", headers={"X-A": "1"})
+
+        results.append(app.resolve(dict(event), None))
+    theirs, ours = results
+
+    assert ours == theirs
+    assert "statusDescription" not in ours

@@ -1,4 +1,4 @@
-"""Binary responses: bytes bodies and binary media types travel base64-encoded."""
+"""Binary responses: bytes bodies travel base64-encoded; str bodies never do."""
 
 from __future__ import annotations
 
@@ -11,13 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from router_binary import (
-    BINARY_MEDIA_TYPES,
-    BinaryExtension,
-    create_extension,
-    encode_body,
-    is_binary_media_type,
-)
+from router_binary import BinaryExtension, create_extension, encode_body
 from router_core import Response
 from router_core.extensions import ORDER_BINARY, ORDER_COMPRESSION, ORDER_HEAD
 
@@ -37,42 +31,7 @@ def raw_header(raw: dict[str, Any], name: str) -> str | None:
     return None
 
 
-# -- media types and the hook itself --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("content_type", "binary"),
-    [
-        ("image/png", True),
-        ("IMAGE/JPEG", True),
-        ("image/svg+xml; charset=utf-8", True),
-        ("audio/mpeg", True),
-        ("video/mp4", True),
-        ("font/woff2", True),
-        ("application/octet-stream", True),
-        ("application/pdf", True),
-        ("application/zip", True),
-        (" application/gzip ;q=1", True),
-        ("application/json", False),
-        ("application/json; charset=utf-8", False),
-        ("text/html", False),
-        ("text/plain", False),
-        ("application/xml", False),
-        ("imagery/png", False),
-        ("", False),
-        (None, False),
-    ],
-)
-def test_binary_media_types(content_type: str | None, binary: bool) -> None:
-    assert is_binary_media_type(content_type) is binary
-
-
-def test_the_documented_application_types() -> None:
-    assert {
-        "application/octet-stream",
-        "application/pdf",
-        "application/zip",
-    } <= BINARY_MEDIA_TYPES
+# -- the hook itself ---------------------------------------------------------------------------
 
 
 def test_bytes_body_is_encoded_and_flagged() -> None:
@@ -84,26 +43,20 @@ def test_bytes_body_is_encoded_and_flagged() -> None:
     assert response.is_base64_encoded is True
 
 
-def test_str_body_of_a_binary_type_is_encoded_as_utf8() -> None:
-    response = Response(200, "image/svg+xml", SVG)
-
-    encode_body(response)
-
-    assert base64.b64decode(response.body) == SVG.encode("utf-8")
-    assert response.is_base64_encoded is True
-
-
 @pytest.mark.parametrize(
     "response",
     [
         Response(200, "application/json", '{"a":1}'),
         Response(200, "text/plain", "hi"),
+        Response(200, "image/svg+xml", SVG),
+        Response(200, "image/png", "not really a png"),
+        Response(200, "application/octet-stream", "text anyway"),
         Response(200, "image/png", ""),
         Response(204),
     ],
-    ids=["json", "text", "empty-image", "no-body"],
+    ids=["json", "text", "svg", "png-type", "octet-stream-type", "empty-image", "no-body"],
 )
-def test_text_and_empty_bodies_are_left_alone(response: Response) -> None:
+def test_str_and_missing_bodies_are_never_encoded(response: Response) -> None:
     body = response.body
 
     encode_body(response)
@@ -112,13 +65,14 @@ def test_text_and_empty_bodies_are_left_alone(response: Response) -> None:
     assert response.is_base64_encoded is False
 
 
-def test_empty_bytes_become_an_empty_body() -> None:
-    response = Response(200, "application/octet-stream", b"")
+@pytest.mark.parametrize("empty", [b"", bytearray(), memoryview(b"")])
+def test_empty_bytes_are_an_empty_base64_body(empty: bytes) -> None:
+    response = Response(200, "application/octet-stream", empty)
 
     encode_body(response)
 
     assert response.body == ""
-    assert response.is_base64_encoded is False
+    assert response.is_base64_encoded is True
 
 
 def test_an_encoded_body_is_not_encoded_twice() -> None:
@@ -144,7 +98,7 @@ def test_any_bytes_survive_the_encoding(data: bytes) -> None:
     encode_body(response)
 
     assert base64.b64decode(response.body) == data
-    assert response.is_base64_encoded is bool(data)
+    assert response.is_base64_encoded is True
 
 
 # -- through each source --------------------------------------------------------------------------
@@ -219,7 +173,7 @@ def test_text_responses_stay_text_once_binary_is_loaded(source: Any) -> None:
     assert response.raw["body"] == '{"ok":true}'
 
 
-def test_str_body_of_binary_type_once_binary_is_active(source: Any) -> None:
+def test_str_body_of_a_binary_type_stays_text_once_binary_is_active(source: Any) -> None:
     app = source.app()
 
     @app.get("/blob")
@@ -234,11 +188,12 @@ def test_str_body_of_binary_type_once_binary_is_active(source: Any) -> None:
     client.get("/blob")
     response = client.get("/logo.svg")
 
-    assert response.raw["isBase64Encoded"] is True
-    assert response.body == SVG.encode("utf-8")
+    assert response.raw["isBase64Encoded"] is False
+    assert response.raw["body"] == SVG
+    assert response.header("Content-Type") == "image/svg+xml"
 
 
-def test_str_body_of_binary_type_is_encoded_on_the_first_response(source: Any) -> None:
+def test_str_body_of_a_binary_type_is_sent_as_text(source: Any) -> None:
     app = source.app()
 
     @app.get("/logo.svg")
@@ -247,8 +202,23 @@ def test_str_body_of_binary_type_is_encoded_on_the_first_response(source: Any) -
 
     response = source.client(app).get("/logo.svg")
 
+    assert response.raw["isBase64Encoded"] is False
+    assert response.raw["body"] == SVG
+
+
+def test_empty_bytes_from_a_handler(source: Any) -> None:
+    app = source.app()
+
+    @app.get("/empty")
+    def empty() -> Response:
+        return Response(200, "application/octet-stream", b"")
+
+    response = source.client(app).get("/empty")
+
+    assert response.status_code == 200
+    assert response.raw["body"] == ""
     assert response.raw["isBase64Encoded"] is True
-    assert response.body == SVG.encode("utf-8")
+    assert response.body == b""
 
 
 def test_head_of_a_bytes_route_has_no_body(source: Any) -> None:

@@ -82,7 +82,7 @@ def test_the_response_shape(app: LambdaFunctionUrlResolver, url_event: Any) -> N
             "Vary": "Accept, Origin",
             "Content-Type": "application/json",
         },
-        "cookies": ["o=1", "last=1; Secure; HttpOnly"],
+        "cookies": ["o=1", "last=1; HttpOnly; Secure"],
         "body": '{"order":{"qty":1}}',
         "isBase64Encoded": False,
     }

@@ -279,7 +279,7 @@ def test_the_test_client_round_trip(app: APIGatewayHttpResolver) -> None:
     assert response.header("Location") == "/todos/my list/1"
     assert response.header("Vary") == "Accept, Cookie"
     assert response.cookies == {"seen": "yes"}
-    assert response.raw["cookies"] == ["seen=yes; Secure; HttpOnly"]
+    assert response.raw["cookies"] == ["seen=yes; HttpOnly; Secure"]
     assert response.raw["isBase64Encoded"] is False
 
 

@@ -167,7 +167,7 @@ def test_headers_are_joined_and_cookies_listed(http_event: Any) -> None:
             "X-Version": "3",
             "Content-Type": "text/plain",
         },
-        "cookies": ["session=abc; Secure; HttpOnly", "theme=dark; Secure"],
+        "cookies": ["session=abc; HttpOnly; Secure", "theme=dark; Secure"],
         "body": "welcome",
         "isBase64Encoded": False,
     }

@@ -169,7 +169,7 @@ def test_response_cookies_and_multi_value_headers_reach_the_client(servers, sour
 
     assert reply.status == 200
     assert reply.json() == {"ok": True}
-    assert reply.values("Set-Cookie") == ["session=abc; Secure; HttpOnly", "theme=dark; Secure"]
+    assert reply.values("Set-Cookie") == ["session=abc; HttpOnly; Secure", "theme=dark; Secure"]
     # REST and multi-value ALB send the header twice; payload 2.0 joins the values.
     assert ", ".join(reply.values("X-Tag")) == "a, b"
 

@@ -88,7 +88,7 @@ def test_response_with_headers_lists_and_cookies(resolver_class: Any, full_clien
     assert response.header("X-Request") == "1"
     assert ", ".join(response.header_values("X-Multi")) == "a, b"
     assert response.cookies["session"] == "abc"
-    assert "session=abc; Secure; HttpOnly" in response.header_values("Set-Cookie")
+    assert "session=abc; HttpOnly; Secure" in response.header_values("Set-Cookie")
 
 
 def test_custom_serializer(resolver_class: Any) -> None:

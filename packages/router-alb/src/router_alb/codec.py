@@ -2,8 +2,9 @@
 
 A response answers in the request's mode: `multiValueHeaders` (lists; every cookie as its own
 `Set-Cookie` value) when the request came with them, else `headers` (lists joined with `, `;
-of several cookies only the last can go). It always carries `statusDescription` and
-`isBase64Encoded`, and a body that is never null. ALB delivers at most 1 MB of response JSON.
+of several cookies only the last can go). It always carries `isBase64Encoded` and a body that
+is never null, and no `statusDescription`, as Powertools answers: the load balancer writes the
+reason phrase itself. ALB delivers at most 1 MB of response JSON.
 
 Events are built as a target group builds them: single-value by default,
 `ALBCodec(multi_value=True)` for a target group with `lambda.multi_value_headers.enabled`.
@@ -39,50 +40,11 @@ TARGET_GROUP_ARN = (
     "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/router-local/0123456789abcdef"
 )
 
-# Reason phrases of RFC 9110 and the other registered codes (one table, rather than
-# http.HTTPStatus, whose phrases differ between Python versions).
-_REASONS = {
-    100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints",
-    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information",
-    204: "No Content", 205: "Reset Content", 206: "Partial Content", 207: "Multi-Status",
-    208: "Already Reported", 226: "IM Used",
-    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
-    304: "Not Modified", 305: "Use Proxy", 307: "Temporary Redirect", 308: "Permanent Redirect",
-    400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-    404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-    407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone",
-    411: "Length Required", 412: "Precondition Failed", 413: "Content Too Large",
-    414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
-    417: "Expectation Failed", 418: "I'm a teapot", 421: "Misdirected Request",
-    422: "Unprocessable Content", 423: "Locked", 424: "Failed Dependency", 425: "Too Early",
-    426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests",
-    431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
-    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
-    503: "Service Unavailable", 504: "Gateway Timeout", 505: "HTTP Version Not Supported",
-    506: "Variant Also Negotiates", 507: "Insufficient Storage", 508: "Loop Detected",
-    510: "Not Extended", 511: "Network Authentication Required",
-}  # fmt: skip
-_CLASSES = {
-    1: "Informational",
-    2: "Success",
-    3: "Redirection",
-    4: "Client Error",
-    5: "Server Error",
-}
-
 # What the load balancer itself answers when the function's result is malformed.
 _BAD_GATEWAY = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     b"<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"
 )
-
-
-def status_description(status_code: int) -> str:
-    """`"200 OK"`, `"404 Not Found"`; a code without a registered phrase gets its class."""
-    reason = _REASONS.get(status_code)
-    if reason is None:
-        reason = _CLASSES.get(status_code // 100, "Unknown") if type(status_code) is int else ""
-    return f"{status_code} {reason}".rstrip()
 
 
 def single_value_headers(response: Response) -> dict[str, str]:
@@ -138,14 +100,12 @@ class ALBCodec(Codec):
         if _multi(event):
             return {
                 "statusCode": status,
-                "statusDescription": status_description(status),
                 "multiValueHeaders": multi_value_headers(response),
                 "body": response.body or "",
                 "isBase64Encoded": response.is_base64_encoded,
             }
         return {
             "statusCode": status,
-            "statusDescription": status_description(status),
             "headers": single_value_headers(response),
             "body": response.body or "",
             "isBase64Encoded": response.is_base64_encoded,
@@ -155,14 +115,12 @@ class ALBCodec(Codec):
         if _multi(event):
             return {
                 "statusCode": status_code,
-                "statusDescription": status_description(status_code),
                 "multiValueHeaders": {"Content-Type": ["application/json"]},
                 "body": body,
                 "isBase64Encoded": False,
             }
         return {
             "statusCode": status_code,
-            "statusDescription": status_description(status_code),
             "headers": {"Content-Type": "application/json"},
             "body": body,
             "isBase64Encoded": False,

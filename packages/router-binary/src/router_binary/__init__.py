@@ -1,4 +1,4 @@
-"""router-binary: `bytes` bodies and binary media types sent base64-encoded.
+"""router-binary: `bytes` bodies sent base64-encoded, as every source needs them.
 
 @app.get("/logo.png")
 def logo() -> Response:
@@ -7,20 +7,6 @@ def logo() -> Response:
 
 from __future__ import annotations
 
-from router_binary.binary import (
-    BINARY_MEDIA_PREFIXES,
-    BINARY_MEDIA_TYPES,
-    BinaryExtension,
-    create_extension,
-    encode_body,
-    is_binary_media_type,
-)
+from router_binary.binary import BinaryExtension, create_extension, encode_body
 
-__all__ = [
-    "BINARY_MEDIA_PREFIXES",
-    "BINARY_MEDIA_TYPES",
-    "BinaryExtension",
-    "create_extension",
-    "encode_body",
-    "is_binary_media_type",
-]
+__all__ = ["BinaryExtension", "create_extension", "encode_body"]

@@ -1,11 +1,13 @@
 """Base64 transport of binary response bodies.
 
 Lambda returns text, so a binary body travels base64-encoded with `isBase64Encoded: true`
-and the service (API Gateway, ALB, Function URL) decodes it before it reaches the client.
-This extension encodes:
-- every `bytes` body (a handler's `bytes`, or what router-compression produced);
-- a `str` body whose `Content-Type` is a binary media type (`BINARY_MEDIA_TYPES`, or a type
-  under `BINARY_MEDIA_PREFIXES`), encoded as UTF-8 first. Pass `bytes` for raw binary data.
+and the service (API Gateway, ALB or Function URL) decodes it before it reaches the client.
+This extension encodes every `bytes` body (a handler's, or what router-compression produced),
+the empty one included (`b""` is `"body": ""` with `isBase64Encoded: true`), as Powertools does.
+
+A `str` body is never encoded, whatever its content type: it is already text, and a REST API
+without binary media types would hand the client the base64 text instead of the body. Return
+`bytes` for binary data.
 
 The codecs only read `response.is_base64_encoded`; each source's shape carries it.
 """
@@ -22,47 +24,15 @@ if TYPE_CHECKING:
     from router_core.extensions import Match
     from router_core.response import Response
 
-#: Top-level types whose every subtype is binary.
-BINARY_MEDIA_PREFIXES = ("image/", "audio/", "video/", "font/")
-#: Binary types among `application/*`.
-BINARY_MEDIA_TYPES = frozenset(
-    {
-        "application/octet-stream",
-        "application/pdf",
-        "application/zip",
-        "application/gzip",
-        "application/x-tar",
-        "application/wasm",
-        "application/x-protobuf",
-    }
-)
-
-
-def is_binary_media_type(content_type: str | None) -> bool:
-    """Whether `content_type` (parameters such as `charset` ignored) is a binary media type."""
-    if not content_type:
-        return False
-    media_type = content_type.split(";", 1)[0].strip().lower()
-    return media_type in BINARY_MEDIA_TYPES or media_type.startswith(BINARY_MEDIA_PREFIXES)
-
 
 def encode_body(response: Response) -> None:
-    """Base64-encode `response`'s body in place when it is binary, and flag it."""
+    """Base64-encode `response`'s body in place when it is bytes, and flag it."""
     if response.is_base64_encoded:
         return
     body = response.body
-    if isinstance(body, str):
-        if not body or not is_binary_media_type(response.content_type):
-            return
-        data = body.encode("utf-8")
-    elif isinstance(body, (bytes, bytearray, memoryview)):
-        data = bytes(body)
-    else:
+    if not isinstance(body, (bytes, bytearray, memoryview)):
         return
-    if not data:
-        response.body = ""  # nothing to carry: an empty body is the same in both forms
-        return
-    response.body = b2a_base64(data, newline=False).decode("ascii")
+    response.body = b2a_base64(body, newline=False).decode("ascii")
     response.is_base64_encoded = True
 
 

@@ -11,39 +11,49 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from router_core import content_types
-    from router_core.cookies import Cookie
+    from router_core.cookies import Cookie, SameSite
     from router_core.dependencies import DependencyResolutionError, Depends
     from router_core.event import BaseEvent
     from router_core.exceptions import MissingExtraError
+    from router_core.middleware import BaseMiddlewareHandler, NextMiddleware
     from router_core.request import Request
     from router_core.resolver import BaseResolver
     from router_core.response import Response
     from router_core.router import Router
+    from router_core.testing import LambdaContext
 
 __version__ = "0.1.0"
 
 _SOURCES = {
     "BaseEvent": "router_core.event",
+    "BaseMiddlewareHandler": "router_core.middleware",
     "BaseResolver": "router_core.resolver",
     "Cookie": "router_core.cookies",
     "DependencyResolutionError": "router_core.dependencies",
     "Depends": "router_core.dependencies",
+    "LambdaContext": "router_core.testing",
     "MissingExtraError": "router_core.exceptions",
+    "NextMiddleware": "router_core.middleware",
     "Request": "router_core.request",
     "Response": "router_core.response",
     "Router": "router_core.router",
+    "SameSite": "router_core.cookies",
 }
 
 __all__ = [
     "BaseEvent",
+    "BaseMiddlewareHandler",
     "BaseResolver",
     "Cookie",
     "DependencyResolutionError",
     "Depends",
+    "LambdaContext",
     "MissingExtraError",
+    "NextMiddleware",
     "Request",
     "Response",
     "Router",
+    "SameSite",
     "__version__",
     "content_types",
 ]

@@ -7,6 +7,8 @@ response, as the service would deliver it).
 
 from __future__ import annotations
 
+import re
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -91,10 +93,44 @@ class Codec:
         raise NotImplementedError
 
 
+# An HTTP token (RFC 9110 section 5.6.2): what a header name is made of.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# Control characters a field value may not hold (RFC 9110 section 5.5): all but HTAB.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+# Names already checked; handlers reuse a handful, so most checks are one set lookup.
+_GOOD_NAMES: set[str] = set()
+
+
 def check_header(name: str, value: str) -> None:
-    """Refuse CR or LF in a response header: they would split the response."""
-    if "\r" in name or "\n" in name or "\r" in value or "\n" in value:
-        raise ValueError(f"response header {name!r} contains CR or LF")
+    """Refuse a response header that would break or split the response.
+
+    The name must be an RFC 9110 token (not empty, no space, no separator); the value may
+    hold no control character but HTAB. CR or LF are named as such: they split the response.
+    """
+    if name not in _GOOD_NAMES:
+        _check_name(name)
+    if _CONTROL.search(value) is not None:
+        raise ValueError(f"response header {name!r} value contains {_what(value)}")
+
+
+def _check_name(name: str) -> None:
+    if not isinstance(name, str) or _TOKEN.fullmatch(name) is None:
+        if isinstance(name, str) and _CONTROL.search(name) is not None:
+            raise ValueError(f"response header name {name!r} contains {_what(name)}")
+        raise ValueError(
+            f"response header name {name!r} is not an HTTP token (RFC 9110: letters, digits "
+            "and !#$%&'*+-.^_`|~ only, not empty)"
+        )
+    if len(_GOOD_NAMES) < 512:
+        _GOOD_NAMES.add(name)
+
+
+def _what(text: str) -> str:
+    found = _CONTROL.search(text)
+    character = found.group() if found is not None else ""
+    if character in ("\r", "\n"):
+        return "CR or LF"
+    return f"the control character {character!r}"
 
 
 def multi_value_headers(response: Response) -> dict[str, list[str]]:

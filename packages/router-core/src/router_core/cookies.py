@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+import re
+from enum import Enum
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
+    from typing import Union
+
+    SameSiteValue = Union["SameSite", Enum, str]
+
+
+class SameSite(Enum):
+    """Values of a cookie's `SameSite` attribute (the names of Powertools' `SameSite`).
+
+    `DEFAULT_MODE` writes an empty `SameSite=`, which browsers ignore, as Powertools does.
+    """
+
+    DEFAULT_MODE = ""
+    LAX_MODE = "Lax"
+    STRICT_MODE = "Strict"
+    NONE_MODE = "None"
+
 
 _SAME_SITE = {"lax": "Lax", "strict": "Strict", "none": "None"}
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # RFC 6265 token characters allowed in a cookie name.
 _NAME_FORBIDDEN = frozenset('()<>@,;:\\"/[]?={} \t\r\n')
+# What a header value may not hold (HTAB aside): CR and LF would split the response.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 
 class Cookie:
     """A `Set-Cookie` value. Defaults to `Secure`, as a cookie sent over HTTPS should be.
 
-    >>> str(Cookie("session", "abc", http_only=True, same_site="Lax"))
-    'session=abc; Secure; HttpOnly; SameSite=Lax'
+    Attributes are written in the order Powertools writes them: `Path`, `Domain`, `Expires`,
+    `Max-Age`, `HttpOnly`, `Secure`, `SameSite`, then `custom_attributes`. `same_site` takes
+    a `SameSite` member, another Enum of the same values, or a plain string (`"lax"`).
+
+    >>> str(Cookie("session", "abc", http_only=True, same_site=SameSite.LAX_MODE))
+    'session=abc; HttpOnly; Secure; SameSite=Lax'
     """
 
     __slots__ = (
@@ -43,7 +68,7 @@ class Cookie:
         http_only: bool = False,
         max_age: int | None = None,
         expires: datetime | None = None,
-        same_site: str | None = None,
+        same_site: SameSiteValue | None = None,
         custom_attributes: list[str] | None = None,
     ) -> None:
         if not name or any(ch in _NAME_FORBIDDEN for ch in name):
@@ -71,18 +96,24 @@ class Cookie:
         if self.max_age is not None:
             # A negative Max-Age means "expire now"; RFC 6265 spells that 0.
             parts.append(f"Max-Age={max(int(self.max_age), 0)}")
-        if self.secure:
-            parts.append("Secure")
         if self.http_only:
             parts.append("HttpOnly")
-        if self.same_site is not None:
+        if self.secure:
+            parts.append("Secure")
+        if self.same_site is not None and self.same_site != "":
             raw = getattr(self.same_site, "value", self.same_site)
             parts.append(f"SameSite={_SAME_SITE.get(str(raw).lower(), str(raw))}")
         if self.custom_attributes:
             parts.extend(self.custom_attributes)
         text = "; ".join(parts)
-        if "\r" in text or "\n" in text:
-            raise ValueError(f"cookie {self.name!r} contains CR or LF")
+        found = _CONTROL.search(text)
+        if found is not None:
+            what = (
+                "CR or LF"
+                if found.group() in "\r\n"
+                else f"the control character {found.group()!r}"
+            )
+            raise ValueError(f"cookie {self.name!r} contains {what}")
         return text
 
     def __repr__(self) -> str:

@@ -1,0 +1,67 @@
+"""Bodies side by side with Powertools: which are base64-encoded, and how."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from router_core import Response
+from router_rest import APIGatewayRestResolver
+
+powertools = pytest.importorskip("aws_lambda_powertools.event_handler")
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg"><title>é</title></svg>'
+
+EVENT = {
+    "resource": "/body",
+    "path": "/body",
+    "httpMethod": "GET",
+    "headers": {"Host": "abc123.execute-api.us-east-1.amazonaws.com"},
+    "multiValueHeaders": {"Host": ["abc123.execute-api.us-east-1.amazonaws.com"]},
+    "queryStringParameters": None,
+    "multiValueQueryStringParameters": None,
+    "pathParameters": None,
+    "stageVariables": None,
+    "requestContext": {
+        "resourcePath": "/body",
+        "httpMethod": "GET",
+        "path": "/prod/body",
+        "stage": "prod",
+        "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+    },
+    "body": None,
+    "isBase64Encoded": False,
+}
+
+CASES = [
+    ("image/png", PNG),
+    ("image/svg+xml", SVG),
+    ("image/png", "text in an image type"),
+    ("application/octet-stream", b""),
+    ("application/pdf", "%PDF-1.7 as text"),
+    ("text/plain", b"bytes of text"),
+    ("application/json", '{"a":1}'),
+]
+
+
+def _answer(resolver: Any, response_class: Any, content_type: str, body: Any) -> dict[str, Any]:
+    app = resolver()
+
+    @app.get("/body")
+    def handler() -> Any:
+        return response_class(status_code=200, content_type=content_type, body=body)
+
+    result: dict[str, Any] = app.resolve(dict(EVENT), None)
+    return result
+
+
+@pytest.mark.parametrize(("content_type", "body"), CASES)
+def test_body_and_flag_match_powertools(content_type: str, body: Any) -> None:
+    theirs = _answer(powertools.APIGatewayRestResolver, powertools.Response, content_type, body)
+    ours = _answer(APIGatewayRestResolver, Response, content_type, body)
+
+    assert ours["isBase64Encoded"] is theirs["isBase64Encoded"]
+    assert ours["body"] == theirs["body"]
+    assert ours["multiValueHeaders"]["Content-Type"] == [content_type]
