@@ -142,7 +142,11 @@ def test_a_new_adapter_is_one_row(tmp_path: Path) -> None:
     assert "router-vpc-lattice" in table.adapters
     assert f"router-vpc-lattice~={TABLE.version}" in table.dependencies("router-local")
     assert f"router-vpc-lattice~={TABLE.version}" in table.dependencies("router-all")
-    assert set(table.optional_dependencies("router-vpc-lattice")) == {"cors", "binary", "compression"}
+    assert set(table.optional_dependencies("router-vpc-lattice")) == {
+        "cors",
+        "binary",
+        "compression",
+    }
 
 
 @pytest.mark.parametrize(
@@ -165,7 +169,7 @@ def test_a_bad_row_is_refused_naming_it(tmp_path: Path, row: str, message: str) 
 def test_a_bad_version_is_refused(tmp_path: Path) -> None:
     text = (ROOT / "packages.toml").read_text().replace('version = "', 'version = "v', 1)
     (tmp_path / "packages.toml").write_text(text)
-    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+    with pytest.raises(ValueError, match=r"MAJOR\.MINOR\.PATCH"):
         tools.load(tmp_path)
 
 

@@ -228,7 +228,7 @@ def _trim(target: Path) -> None:
         for item in info.iterdir():
             if item.name == "METADATA":
                 headers = item.read_text(encoding="utf-8").split("\n\n", 1)[0]
-                item.write_text(headers + "\n", encoding="utf-8")
+                item.write_text(headers.rstrip("\n") + "\n", encoding="utf-8")
             elif item.name not in KEPT_METADATA and "licen" not in item.name.lower():
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
 
@@ -257,7 +257,8 @@ def _excluded(name: str, patterns: Iterable[str]) -> bool:
 
 
 def _write_zip(target: Path, output: Path, platform: str, python: str) -> PackageSummary:
-    files = sorted(p for p in target.rglob("*") if p.is_file())
+    files = [p for p in target.rglob("*") if p.is_file()]
+    files.sort(key=lambda p: p.relative_to(target).as_posix())
     if not files:
         raise PackageError("nothing to package: the folder and its requirements are empty")
     output.parent.mkdir(parents=True, exist_ok=True)
