@@ -7,15 +7,17 @@ session; `nox -s bench` and `nox -s demo` run on demand.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import shutil
 import sys
 from pathlib import Path
 
 import nox
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - nox runs on 3.11+ in CI
-    import tomli as tomllib
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
 
 ROOT = Path(__file__).parent
 nox.options.default_venv_backend = "venv"
@@ -24,22 +26,25 @@ nox.options.sessions = []  # filled below: every session but bench and demo
 
 TEST_DEPS = ["pytest>=8", "hypothesis>=6.100"]
 
-# distribution -> the test folders that need nothing beyond it and its declared dependencies.
-PACKAGES: dict[str, list[str]] = {
-    "router-core": ["tests/router_core"],
-    "router-rest": ["tests/router_rest", "tests/sources"],
-    "router-http": ["tests/router_http", "tests/sources"],
-    "router-alb": ["tests/router_alb", "tests/sources"],
-    "router-function-url": ["tests/router_function_url", "tests/sources"],
-    "router-cors": ["tests/router_cors"],
-    "router-binary": ["tests/router_binary"],
-    "router-compression": ["tests/router_compression"],
-    "router-all": ["tests/router_all"],
-    "router-local": ["tests/router_local"],
-}
 
-ADAPTERS = ["router-rest", "router-http", "router-alb", "router-function-url"]
-EXTRAS = ["router-cors", "router-binary", "router-compression"]
+def _load_table() -> ModuleType:
+    # tools/ is not a package: load the module by path, so that nothing shadows it.
+    spec = importlib.util.spec_from_file_location("router_table", ROOT / "tools" / "table.py")
+    if spec is None or spec.loader is None:
+        raise ImportError("cannot load tools/table.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+TABLE = _load_table().load(ROOT)  # packages.toml: what is written once
+DIST = ROOT / "dist"
+# Lambda's platform, for `router package` tests: (pip platform tags, Python version).
+LAMBDA_PLATFORMS = [
+    (["manylinux2014_x86_64", "manylinux_2_28_x86_64"], "3.12"),
+    (["manylinux2014_aarch64", "manylinux_2_28_aarch64"], "3.12"),
+]
 
 # name -> (distributions installed, test folders run). What users install side by side.
 COMBINATIONS: dict[str, tuple[list[str], list[str]]] = {
@@ -47,47 +52,44 @@ COMBINATIONS: dict[str, tuple[list[str], list[str]]] = {
         ["router-core", "router-rest"],
         ["tests/router_core", "tests/router_rest", "tests/sources", "tests/lean"],
     ),
-    "all-sources": (["router-all"], ["tests/sources"]),
+    "all-sources": (TABLE.of_kind("meta"), ["tests/sources"]),
 }
-for _adapter in ADAPTERS:
-    for _extra in EXTRAS:
+for _adapter in TABLE.adapters:
+    for _extra in TABLE.extras:
         _name = f"{_adapter.removeprefix('router-')}+{_extra.removeprefix('router-')}"
-        COMBINATIONS[_name] = ([_adapter, _extra], [f"tests/{_extra.replace('-', '_')}"])
+        COMBINATIONS[_name] = ([_adapter, _extra], [f"tests/{TABLE.packages[_extra].module}"])
 
 
 def _present(distribution: str) -> bool:
     return (ROOT / "packages" / distribution / "pyproject.toml").is_file()
 
 
-def _siblings(distribution: str) -> list[str]:
-    """`distribution` and every router-* package it depends on, from the pyprojects."""
-    seen: list[str] = []
-    pending = [distribution]
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.append(name)
-        data = tomllib.loads((ROOT / "packages" / name / "pyproject.toml").read_text())
-        for requirement in data["project"].get("dependencies", []):
-            dep = requirement.split("[")[0].split("=")[0].split("<")[0].split(">")[0].strip()
-            if dep.startswith("router-"):
-                pending.append(dep)
-    return seen
-
-
 def _install(session: nox.Session, distributions: list[str]) -> None:
-    closure: list[str] = []
-    for distribution in distributions:
-        closure.extend(d for d in _siblings(distribution) if d not in closure)
+    """`distributions` and the siblings they declare, nothing more: a missing one fails."""
+    closure = TABLE.closure(distributions)
     session.install(*(str(ROOT / "packages" / d) for d in closure))
 
 
-def _pytest(session: nox.Session, folders: list[str]) -> None:
+def _pytest(session: nox.Session, folders: list[str], env: dict[str, str] | None = None) -> None:
     existing = [f for f in folders if (ROOT / f).is_dir()]
     if not existing:
         session.error(f"no test folder among {folders}")
-    session.run("pytest", *existing, *session.posargs)
+    session.run("pytest", *existing, *session.posargs, env=env)
+
+
+def _lambda_wheels(session: nox.Session) -> dict[str, str]:
+    """Lambda-platform wheels of router-core's third-party dependencies, for `router package`
+    tests, which otherwise skip what needs them (the registry is only reached here)."""
+    folder = Path(session.create_tmp()) / "lambda-wheels"
+    core = TABLE.dependencies("router-core")
+    for platforms, python in LAMBDA_PLATFORMS:
+        tags = [arg for platform in platforms for arg in ("--platform", platform)]
+        session.run(
+            *("python", "-m", "pip", "download", "--quiet", "--dest", str(folder)),
+            *(*tags, "--python-version", python, "--implementation", "cp"),
+            *("--only-binary=:all:", *core),
+        )
+    return {"ROUTER_LAMBDA_WHEELHOUSE": str(folder)}
 
 
 def _test_session(name: str, distributions: list[str], folders: list[str]) -> None:
@@ -95,14 +97,18 @@ def _test_session(name: str, distributions: list[str], folders: list[str]) -> No
     def run(session: nox.Session) -> None:
         session.install(*TEST_DEPS)
         _install(session, distributions)
-        _pytest(session, folders)
+        env = {}
+        if "tests/router_local" in folders:  # `router package` builds wheels in its tests
+            session.install("build", "hatchling")
+            env = _lambda_wheels(session)
+        _pytest(session, folders, env)
 
     nox.options.sessions.append(name)
 
 
-for _distribution, _folders in PACKAGES.items():
+for _distribution, _row in TABLE.packages.items():
     if _present(_distribution):
-        _test_session(_distribution, [_distribution], _folders)
+        _test_session(_distribution, [_distribution], _row.tests)
 
 for _name, (_distributions, _folders) in COMBINATIONS.items():
     if all(_present(d) for d in _distributions):
@@ -110,7 +116,7 @@ for _name, (_distributions, _folders) in COMBINATIONS.items():
 
 
 def _all_present() -> list[str]:
-    return [d for d in PACKAGES if _present(d)]
+    return [d for d in TABLE.packages if _present(d)]
 
 
 @nox.session
@@ -128,10 +134,102 @@ def typecheck(session: nox.Session) -> None:
         for distribution in _all_present()
         for path in (ROOT / "packages" / distribution / "src").glob("router_*")
     ]
-    session.run("mypy", "--strict", *sources)
+    # Every package's src on mypy's path, from the table, so a new row needs nothing more.
+    path = ":".join(str(ROOT / "packages" / d / "src") for d in _all_present())
+    session.run("mypy", "--strict", *sources, env={"MYPYPATH": path})
 
 
-nox.options.sessions += ["lint", "typecheck"]
+@nox.session
+def table(session: nox.Session) -> None:
+    """The files derived from packages.toml are up to date, and every package agrees on it."""
+    session.install(*TEST_DEPS, "tomli; python_version < '3.11'")
+    session.run("python", "tools/table.py", "--check")
+    _pytest(session, ["tests/repo"])
+
+
+nox.options.sessions += ["lint", "typecheck", "table"]
+
+
+def _third_party() -> list[str]:
+    """Every third-party requirement of every package, extras included, from the table."""
+    found: list[str] = []
+    for name in _all_present():
+        optional = TABLE.optional_dependencies(name).values()
+        for requirement in TABLE.dependencies(name) + [r for rs in optional for r in rs]:
+            if requirement.split("~=")[0] not in TABLE.packages and requirement not in found:
+                found.append(requirement)
+    return found
+
+
+@nox.session
+def wheels(session: nox.Session) -> None:
+    """Build the wheelhouse dist/ and install from it offline, as README says.
+
+    Every package's wheel and sdist, built with hatchling, and the wheels of their third-party
+    dependencies for this machine; then fresh virtualenvs install `router-rest[cors,compression]`
+    and `router-local` from dist/ alone (--no-index).
+    """
+    session.install("build", "hatchling")
+    DIST.mkdir(exist_ok=True)
+    for old in DIST.glob("router_*"):  # another version's files would mislead pip
+        old.unlink()
+    for distribution in _all_present():
+        session.run(
+            *("python", "-m", "build", "--no-isolation", "--outdir", str(DIST)),
+            str(ROOT / "packages" / distribution),
+            silent=True,
+        )
+    session.run(
+        "python", "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(DIST), *_third_party()
+    )
+    session.log(f"wheelhouse: {DIST} ({len(list(DIST.iterdir()))} files)")
+    _install_offline(session, ["router-rest[cors,compression]"], _OFFLINE_CHECK)
+    _install_offline(session, ["router-local"], None)
+
+
+nox.options.sessions.append("wheels")
+
+# What the offline install of router-rest[cors,compression] must then do: answer a compressed
+# CORS response.
+_OFFLINE_CHECK = """
+from router_cors import CORSConfig
+from router_rest import APIGatewayRestResolver
+app = APIGatewayRestResolver(cors=CORSConfig(allow_origin="https://example.com"))
+app.get("/report", compress=True)(lambda: {"rows": ["x" * 100] * 100})
+headers = {"Origin": "https://example.com", "Accept-Encoding": "br"}
+response = app.test_client().get("/report", headers=headers)
+assert response.status_code == 200, response
+assert response.header("Content-Encoding") == "br", response
+assert response.header("Access-Control-Allow-Origin") == "https://example.com", response
+"""
+
+
+def _install_offline(session: nox.Session, requirements: list[str], check: str | None) -> None:
+    """pip installs `requirements` into a fresh virtualenv from dist/ alone, then `check` runs."""
+    venv = Path(session.create_tmp()) / "offline"
+    if venv.exists():
+        shutil.rmtree(venv)
+    session.run("python", "-m", "venv", str(venv), silent=True)
+    bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    # No configuration either: only dist/ is a source of packages.
+    env = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": str(DIST), "PIP_NO_INDEX": "1"}
+    pip = [str(bin_dir / "python"), "-m", "pip"]
+    session.run(
+        *pip,
+        "install",
+        "--quiet",
+        "--no-index",
+        "--find-links",
+        str(DIST),
+        *requirements,
+        env=env,
+        external=True,
+    )
+    session.run(*pip, "check", env=env, external=True)
+    if check is not None:
+        session.run(str(bin_dir / "python"), "-c", check, external=True)
+    else:
+        session.run(str(bin_dir / "router"), "--version", external=True)
 
 
 @nox.session
@@ -149,21 +247,19 @@ EXAMPLE_TEMPLATES = [
 
 
 def _everything() -> list[str]:
-    """router-all and router-local (their closures), or every package there is so far."""
-    wanted = ["router-all", "router-local"]
-    return [d for d in wanted if _present(d)] if _present("router-all") else _all_present()
+    """The meta-package and the tools (their closures): every package there is."""
+    return [d for d in TABLE.of_kind("meta") + TABLE.of_kind("tool") if _present(d)]
 
 
 @nox.session
 def examples(session: nox.Session) -> None:
     """The documentation's examples as tests, and cfn-lint on the todos example's templates."""
-    session.install(*TEST_DEPS, "cfn-lint")
+    session.install(*TEST_DEPS, "cfn-lint", "build", "hatchling")
     _install(session, _everything())
     session.run("cfn-lint", *EXAMPLE_TEMPLATES)
     # The todos example is also served through router-local, as `nox -s demo` does, and
     # tests/router_local runs again here with every extra (CORS, binary, compression) present.
-    folders = ["examples", "tests/router_local"] if _present("router-local") else ["examples"]
-    session.run("pytest", *folders, *session.posargs)
+    _pytest(session, ["examples", "tests/router_local"], _lambda_wheels(session))
 
 
 nox.options.sessions.append("examples")

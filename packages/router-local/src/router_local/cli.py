@@ -5,6 +5,7 @@ realistic `event` of a source.
     router serve app:lambda_handler --source http --reload
     router invoke app:app --event events/get_todos.json
     router event rest GET /todos --query limit=2 --header Accept:application/json
+    router package examples/todos --platform arm64 --find-links dist --output function.zip
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import json
 import sys
 
+from router_local import package
 from router_local.targets import SOURCE_NAMES, SOURCES, TargetError, codec_for, load_target
 
 TYPE_CHECKING = False
@@ -84,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     event.add_argument("--body", help="request body text")
     event.add_argument("--stage", help="stage name (default: the source's)")
     _add_multi_value(event)
+    package.add_parser(commands)
     return parser
 
 
@@ -116,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "invoke":
             return _invoke(args)
+        if args.command == "package":
+            return package.run(args)
         return _event(args)
     except TargetError as error:
         print(f"router: error: {error}", file=sys.stderr)

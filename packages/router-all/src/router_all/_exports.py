@@ -1,0 +1,107 @@
+"""Generated from packages.toml by tools/table.py: edit the table, not this file."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from router_alb import ALBCodec as ALBCodec
+    from router_alb import ALBEvent as ALBEvent
+    from router_alb import ALBResolver as ALBResolver
+    from router_binary import BINARY_MEDIA_PREFIXES as BINARY_MEDIA_PREFIXES
+    from router_binary import BINARY_MEDIA_TYPES as BINARY_MEDIA_TYPES
+    from router_binary import BinaryExtension as BinaryExtension
+    from router_binary import encode_body as encode_body
+    from router_binary import is_binary_media_type as is_binary_media_type
+    from router_compression import ENCODINGS as ENCODINGS
+    from router_compression import CompressionExtension as CompressionExtension
+    from router_compression import choose_encoding as choose_encoding
+    from router_compression import compress as compress
+    from router_compression import parse_accept_encoding as parse_accept_encoding
+    from router_core import BaseEvent as BaseEvent
+    from router_core import BaseResolver as BaseResolver
+    from router_core import Cookie as Cookie
+    from router_core import MissingExtraError as MissingExtraError
+    from router_core import Response as Response
+    from router_core import Router as Router
+    from router_core import content_types as content_types
+    from router_core.exceptions import BadRequestError as BadRequestError
+    from router_core.exceptions import ForbiddenError as ForbiddenError
+    from router_core.exceptions import InternalServerError as InternalServerError
+    from router_core.exceptions import MethodNotAllowedError as MethodNotAllowedError
+    from router_core.exceptions import NotFoundError as NotFoundError
+    from router_core.exceptions import RequestEntityTooLargeError as RequestEntityTooLargeError
+    from router_core.exceptions import RequestTimeoutError as RequestTimeoutError
+    from router_core.exceptions import ServiceError as ServiceError
+    from router_core.exceptions import ServiceUnavailableError as ServiceUnavailableError
+    from router_core.exceptions import UnauthorizedError as UnauthorizedError
+    from router_cors import DEFAULT_ALLOW_HEADERS as DEFAULT_ALLOW_HEADERS
+    from router_cors import CORSConfig as CORSConfig
+    from router_cors import CORSExtension as CORSExtension
+    from router_function_url import FunctionUrlCodec as FunctionUrlCodec
+    from router_function_url import LambdaFunctionUrlEvent as LambdaFunctionUrlEvent
+    from router_function_url import LambdaFunctionUrlResolver as LambdaFunctionUrlResolver
+    from router_http import APIGatewayHttpResolver as APIGatewayHttpResolver
+    from router_http import APIGatewayProxyEventV2 as APIGatewayProxyEventV2
+    from router_http import HttpCodec as HttpCodec
+    from router_rest import APIGatewayProxyEvent as APIGatewayProxyEvent
+    from router_rest import APIGatewayRestResolver as APIGatewayRestResolver
+    from router_rest import RestCodec as RestCodec
+
+# name -> the module that defines it
+SOURCES: dict[str, str] = {
+    "ALBCodec": "router_alb",
+    "ALBEvent": "router_alb",
+    "ALBResolver": "router_alb",
+    "APIGatewayHttpResolver": "router_http",
+    "APIGatewayProxyEvent": "router_rest",
+    "APIGatewayProxyEventV2": "router_http",
+    "APIGatewayRestResolver": "router_rest",
+    "BINARY_MEDIA_PREFIXES": "router_binary",
+    "BINARY_MEDIA_TYPES": "router_binary",
+    "BadRequestError": "router_core.exceptions",
+    "BaseEvent": "router_core",
+    "BaseResolver": "router_core",
+    "BinaryExtension": "router_binary",
+    "CORSConfig": "router_cors",
+    "CORSExtension": "router_cors",
+    "CompressionExtension": "router_compression",
+    "Cookie": "router_core",
+    "DEFAULT_ALLOW_HEADERS": "router_cors",
+    "ENCODINGS": "router_compression",
+    "ForbiddenError": "router_core.exceptions",
+    "FunctionUrlCodec": "router_function_url",
+    "HttpCodec": "router_http",
+    "InternalServerError": "router_core.exceptions",
+    "LambdaFunctionUrlEvent": "router_function_url",
+    "LambdaFunctionUrlResolver": "router_function_url",
+    "MethodNotAllowedError": "router_core.exceptions",
+    "MissingExtraError": "router_core",
+    "NotFoundError": "router_core.exceptions",
+    "RequestEntityTooLargeError": "router_core.exceptions",
+    "RequestTimeoutError": "router_core.exceptions",
+    "Response": "router_core",
+    "RestCodec": "router_rest",
+    "Router": "router_core",
+    "ServiceError": "router_core.exceptions",
+    "ServiceUnavailableError": "router_core.exceptions",
+    "UnauthorizedError": "router_core.exceptions",
+    "choose_encoding": "router_compression",
+    "compress": "router_compression",
+    "content_types": "router_core",
+    "encode_body": "router_binary",
+    "is_binary_media_type": "router_binary",
+    "parse_accept_encoding": "router_compression",
+}
+
+# where a name that SOURCES does not know yet is looked for, in order
+MODULES: tuple[str, ...] = (
+    "router_core",
+    "router_core.exceptions",
+    "router_rest",
+    "router_http",
+    "router_alb",
+    "router_function_url",
+    "router_cors",
+    "router_binary",
+    "router_compression",
+)
