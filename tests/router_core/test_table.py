@@ -18,7 +18,7 @@ def table_of(*rules: str | tuple[str, str]) -> RouteTable:
 
 
 def matched(table: RouteTable, path: str, method: str = "GET") -> object:
-    found = table.match(method, path)
+    found = table.find(method, path)
     return None if found is None else found[0]
 
 
@@ -50,20 +50,20 @@ def test_regex_segment_beats_greedy_one() -> None:
 
 def test_int_beats_float_and_float_beats_plain() -> None:
     table = table_of("/p/<v>", "/p/<v:float>", "/p/<v:int>")
-    assert table.match("GET", "/p/3") == ("/p/<v:int>", {"v": 3})
-    assert table.match("GET", "/p/3.5") == ("/p/<v:float>", {"v": 3.5})
-    assert table.match("GET", "/p/x") == ("/p/<v>", {"v": "x"})
+    assert table.find("GET", "/p/3") == ("/p/<v:int>", {"v": 3})
+    assert table.find("GET", "/p/3.5") == ("/p/<v:float>", {"v": 3.5})
+    assert table.find("GET", "/p/x") == ("/p/<v>", {"v": "x"})
 
 
 def test_a_static_route_does_not_hide_a_dynamic_one_of_another_method() -> None:
     table = table_of(("/users/me", "GET"), ("/users/<user_id>", "DELETE"))
-    assert table.match("DELETE", "/users/me") == ("/users/<user_id>", {"user_id": "me"})
-    assert table.match("GET", "/users/me") == ("/users/me", {})
+    assert table.find("DELETE", "/users/me") == ("/users/<user_id>", {"user_id": "me"})
+    assert table.find("GET", "/users/me") == ("/users/me", {})
 
 
 def test_a_deeper_dead_end_backtracks_to_a_less_explicit_sibling() -> None:
     table = table_of("/a/b/c", "/a/<x>/d")
-    assert table.match("GET", "/a/b/d") == ("/a/<x>/d", {"x": "b"})
+    assert table.find("GET", "/a/b/d") == ("/a/<x>/d", {"x": "b"})
 
 
 def test_literal_segments_are_not_regexes() -> None:
@@ -95,7 +95,7 @@ def test_a_tail_that_matches_nothing_matches_the_path_without_its_trailing_slash
 
 def test_regex_named_groups_become_parameters() -> None:
     table = table_of("/v(?P<version>[0-9]+)/<rest:path>")
-    assert table.match("GET", "/v2/a/b") == (
+    assert table.find("GET", "/v2/a/b") == (
         "/v(?P<version>[0-9]+)/<rest:path>",
         {"version": "2", "rest": "a/b"},
     )
@@ -103,7 +103,7 @@ def test_regex_named_groups_become_parameters() -> None:
 
 def test_mixed_text_and_parameter_segment() -> None:
     table = table_of("/files/report-<year:int>.csv")
-    assert table.match("GET", "/files/report-2024.csv") == (
+    assert table.find("GET", "/files/report-2024.csv") == (
         "/files/report-<year:int>.csv",
         {"year": 2024},
     )
@@ -112,11 +112,11 @@ def test_mixed_text_and_parameter_segment() -> None:
 
 def test_encoded_paths_are_decoded_once_per_segment() -> None:
     table = table_of("/files/<name>", "/caf\u00e9")
-    assert table.match("GET", "/files/a%2Fb") == ("/files/<name>", {"name": "a/b"})
-    assert table.match("GET", "/files/100%2525") == ("/files/<name>", {"name": "100%25"})
+    assert table.find("GET", "/files/a%2Fb") == ("/files/<name>", {"name": "a/b"})
+    assert table.find("GET", "/files/100%2525") == ("/files/<name>", {"name": "100%25"})
     assert matched(table, "/caf%C3%A9") == "/caf\u00e9"
     # A path the source delivers decoded is taken as it is.
-    assert table.match("GET", "/files/100%25", encoded=False) == (
+    assert table.find("GET", "/files/100%25", encoded=False) == (
         "/files/<name>",
         {"name": "100%25"},
     )
@@ -154,7 +154,7 @@ def test_same_shape_rules_for_one_method_are_refused_naming_both() -> None:
         table.add(parse_rule("/a/<y>"), ["GET"], "other")
     # Another method on the same shape is fine.
     table.add(parse_rule("/a/<y>"), ["POST"], "post")
-    assert table.match("POST", "/a/1") == ("post", {"y": "1"})
+    assert table.find("POST", "/a/1") == ("post", {"y": "1"})
 
 
 def test_routes_added_after_a_match_are_found() -> None:
@@ -168,5 +168,5 @@ def test_match_dynamic_agrees_with_match_after_a_static_lookup() -> None:
     table = table_of(("/a", "GET"), ("/a/<x>", "GET"), ("/<y>", "POST"), ("/b/%41", "GET"))
     table.static_routes()
     for method, path in [("HEAD", "/a"), ("POST", "/a"), ("GET", "/a/1"), ("GET", "/b/%2541")]:
-        assert table.match_dynamic(method, path) == table.match(method, path)
+        assert table.match_dynamic(method, path) == table.find(method, path)
     assert table.match_dynamic("HEAD", "/a") == ("/a", {})

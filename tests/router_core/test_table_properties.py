@@ -114,7 +114,7 @@ def test_compiled_table_agrees_with_linear_matcher(
         path = raw_path.rstrip("/") or "/"
         if "//" in path:
             continue
-        assert table.match(method, path, encoded=False) == oracle.match(method, path), (
+        assert table.find(method, path, encoded=False) == oracle.match(method, path), (
             method,
             path,
         )

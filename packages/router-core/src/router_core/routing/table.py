@@ -334,7 +334,8 @@ def _tail_text(tail: _Tail, rest: str) -> str | None:
     `/a/` share, for a tail whose last segment may be empty (`/a/.*` matches `/a`)."""
     if tail.regex.fullmatch(rest) is not None:
         return rest
-    if tail.empty_end and tail.regex.fullmatch(rest + "/") is not None:
+    # An empty `rest` already stands for one empty segment: only a non-empty one gains it.
+    if tail.empty_end and rest and tail.regex.fullmatch(rest + "/") is not None:
         return rest + "/"
     return None
 
