@@ -52,7 +52,7 @@ COMBINATIONS: dict[str, tuple[list[str], list[str]]] = {
         ["router-core", "router-rest"],
         ["tests/router_core", "tests/router_rest", "tests/sources", "tests/lean"],
     ),
-    "all-sources": (TABLE.of_kind("meta"), ["tests/sources"]),
+    "all-sources": (TABLE.of_kind("meta"), ["tests/sources", "tests/router_core"]),
 }
 for _adapter in TABLE.adapters:
     for _extra in TABLE.extras:
@@ -101,6 +101,8 @@ def _test_session(name: str, distributions: list[str], folders: list[str]) -> No
         if "tests/router_local" in folders:  # `router package` builds wheels in its tests
             session.install("build", "hatchling")
             env = _lambda_wheels(session)
+        if "tests/lean" in folders:  # what is installed is what these tests check
+            env["ROUTER_LEAN_SESSION"] = "1"
         _pytest(session, folders, env)
 
     nox.options.sessions.append(name)

@@ -7,6 +7,9 @@ from typing import Any
 import pytest
 
 from router_core import Response
+
+pytest.importorskip("router_rest")  # this module needs every adapter it imports
+
 from router_rest import APIGatewayRestResolver
 
 powertools = pytest.importorskip("aws_lambda_powertools.event_handler")

@@ -24,6 +24,10 @@ from router_core.dependencies import (
 )
 from router_core.exceptions import NotFoundError, ServiceError, UnauthorizedError
 from router_core.request import Request
+
+pytest.importorskip("router_http")  # this module needs every adapter it imports
+pytest.importorskip("router_rest")
+
 from router_http import APIGatewayProxyEventV2
 from router_rest import APIGatewayProxyEvent
 

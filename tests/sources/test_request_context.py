@@ -19,6 +19,11 @@ import rich_events
 from event_mutations import mutated
 from hypothesis import HealthCheck, assume, given, settings
 
+pytest.importorskip("router_alb")  # this module needs every adapter it imports
+pytest.importorskip("router_function_url")
+pytest.importorskip("router_http")
+pytest.importorskip("router_rest")
+
 from router_alb import ALBEvent
 from router_core.event import BaseEvent
 from router_core.exceptions import BadRequestBodyError

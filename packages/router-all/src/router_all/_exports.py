@@ -7,23 +7,28 @@ if TYPE_CHECKING:
     from router_alb import ALBCodec as ALBCodec
     from router_alb import ALBEvent as ALBEvent
     from router_alb import ALBResolver as ALBResolver
-    from router_binary import BINARY_MEDIA_PREFIXES as BINARY_MEDIA_PREFIXES
-    from router_binary import BINARY_MEDIA_TYPES as BINARY_MEDIA_TYPES
     from router_binary import BinaryExtension as BinaryExtension
     from router_binary import encode_body as encode_body
-    from router_binary import is_binary_media_type as is_binary_media_type
     from router_compression import ENCODINGS as ENCODINGS
     from router_compression import CompressionExtension as CompressionExtension
     from router_compression import choose_encoding as choose_encoding
     from router_compression import compress as compress
     from router_compression import parse_accept_encoding as parse_accept_encoding
     from router_core import BaseEvent as BaseEvent
+    from router_core import BaseMiddlewareHandler as BaseMiddlewareHandler
     from router_core import BaseResolver as BaseResolver
     from router_core import Cookie as Cookie
+    from router_core import DependencyResolutionError as DependencyResolutionError
+    from router_core import Depends as Depends
+    from router_core import LambdaContext as LambdaContext
     from router_core import MissingExtraError as MissingExtraError
+    from router_core import NextMiddleware as NextMiddleware
+    from router_core import Request as Request
     from router_core import Response as Response
     from router_core import Router as Router
+    from router_core import SameSite as SameSite
     from router_core import content_types as content_types
+    from router_core.exceptions import BadRequestBodyError as BadRequestBodyError
     from router_core.exceptions import BadRequestError as BadRequestError
     from router_core.exceptions import ForbiddenError as ForbiddenError
     from router_core.exceptions import InternalServerError as InternalServerError
@@ -56,10 +61,10 @@ SOURCES: dict[str, str] = {
     "APIGatewayProxyEvent": "router_rest",
     "APIGatewayProxyEventV2": "router_http",
     "APIGatewayRestResolver": "router_rest",
-    "BINARY_MEDIA_PREFIXES": "router_binary",
-    "BINARY_MEDIA_TYPES": "router_binary",
+    "BadRequestBodyError": "router_core.exceptions",
     "BadRequestError": "router_core.exceptions",
     "BaseEvent": "router_core",
+    "BaseMiddlewareHandler": "router_core",
     "BaseResolver": "router_core",
     "BinaryExtension": "router_binary",
     "CORSConfig": "router_cors",
@@ -67,21 +72,27 @@ SOURCES: dict[str, str] = {
     "CompressionExtension": "router_compression",
     "Cookie": "router_core",
     "DEFAULT_ALLOW_HEADERS": "router_cors",
+    "DependencyResolutionError": "router_core",
+    "Depends": "router_core",
     "ENCODINGS": "router_compression",
     "ForbiddenError": "router_core.exceptions",
     "FunctionUrlCodec": "router_function_url",
     "HttpCodec": "router_http",
     "InternalServerError": "router_core.exceptions",
+    "LambdaContext": "router_core",
     "LambdaFunctionUrlEvent": "router_function_url",
     "LambdaFunctionUrlResolver": "router_function_url",
     "MethodNotAllowedError": "router_core.exceptions",
     "MissingExtraError": "router_core",
+    "NextMiddleware": "router_core",
     "NotFoundError": "router_core.exceptions",
+    "Request": "router_core",
     "RequestEntityTooLargeError": "router_core.exceptions",
     "RequestTimeoutError": "router_core.exceptions",
     "Response": "router_core",
     "RestCodec": "router_rest",
     "Router": "router_core",
+    "SameSite": "router_core",
     "ServiceError": "router_core.exceptions",
     "ServiceUnavailableError": "router_core.exceptions",
     "UnauthorizedError": "router_core.exceptions",
@@ -89,7 +100,6 @@ SOURCES: dict[str, str] = {
     "compress": "router_compression",
     "content_types": "router_core",
     "encode_body": "router_binary",
-    "is_binary_media_type": "router_binary",
     "parse_accept_encoding": "router_compression",
 }
 
