@@ -109,7 +109,9 @@ def check_header(name: str, value: str) -> None:
     """
     if name not in _GOOD_NAMES:
         _check_name(name)
-    if _CONTROL.search(value) is not None:
+    # isprintable() is one fast pass that is True for almost every value; only the rest
+    # (HTAB, some non-ASCII spaces, control characters) need the precise search.
+    if not value.isprintable() and _CONTROL.search(value) is not None:
         raise ValueError(f"response header {name!r} value contains {_what(value)}")
 
 

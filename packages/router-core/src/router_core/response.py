@@ -49,9 +49,14 @@ class Response:
         return value
 
     def _key(self, name: str) -> str | None:
+        headers = self.headers
+        if name in headers:
+            return name
         lowered = name.lower()
-        for key in self.headers:
-            if key.lower() == lowered:
+        size = len(name)
+        for key in headers:
+            # Only a key of the same length can be the same name: most need no lower().
+            if len(key) == size and key.lower() == lowered:
                 return key
         return None
 
@@ -74,7 +79,11 @@ class Response:
 
     def add_vary(self, *fields: str) -> None:
         """Add fields to `Vary`, merging with what is there instead of overwriting it."""
-        current = self.get_header("Vary")
+        key = self._key("Vary")
+        if key is None and len(fields) == 1:
+            self.headers["Vary"] = fields[0]  # the usual case: nothing to merge with
+            return
+        current = None if key is None else self.headers[key]
         values: list[str] = []
         for part in [current] if isinstance(current, str) else (current or []):
             values.extend(v.strip() for v in part.split(",") if v.strip())
