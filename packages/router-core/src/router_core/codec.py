@@ -139,6 +139,8 @@ def multi_value_headers(response: Response) -> dict[str, list[str]]:
     """The response's headers as lists, CR/LF refused, cookies as `Set-Cookie` values."""
     headers: dict[str, list[str]] = {}
     for name, value in response.headers.items():
+        if value is None:
+            continue  # a header set to None is left out, as Powertools does
         values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]
         for item in values:
             check_header(name, item)

@@ -50,7 +50,7 @@ def over_limit(result: dict[str, Any], limit: int) -> int | None:
             chars += _chars_of_dict(value)
         elif kind is list:
             chars += _chars_of_list(value)
-        elif not (value is None or kind is int or kind is bool or kind is float):
+        elif not (value is None or isinstance(value, (int, float))):
             chars = 1 << 40  # something unusual: measure it
     if ascii_chars * 6 + chars * WORST_GROWTH + _SLACK <= limit:
         return None
