@@ -14,8 +14,8 @@ import pytest
 
 from router_core import Response
 from router_cors import CORSConfig
-from router_rest import APIGatewayRestResolver
 
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 handler = pytest.importorskip("aws_lambda_powertools.event_handler")
 
 APP = "https://app.example.com"
