@@ -55,9 +55,7 @@ class Response(_Typed[BodyT]):
         self.status_code = status_code
         self.body: Any = body
         self.headers: dict[str, HeaderValue] = (
-            {name: value for name, value in headers.items() if value is not None}
-            if headers
-            else {}
+            {name: value for name, value in headers.items() if value is not None} if headers else {}
         )
         if content_type and self.get_header("Content-Type") is None:
             self.headers["Content-Type"] = content_type
