@@ -50,7 +50,7 @@ def test_the_front_end_may_call_it_from_the_browser(example):
     assert response.status_code == 204
     assert response.header("Access-Control-Allow-Origin") == origin
     methods = response.header("Access-Control-Allow-Methods")
-    assert methods == "DELETE,GET,HEAD,OPTIONS,PATCH,PUT"
+    assert methods == "DELETE,GET,OPTIONS,PATCH,PUT"
 
 
 def test_the_function_url_handler_serves_the_same_routes(load):

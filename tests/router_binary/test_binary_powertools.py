@@ -8,10 +8,7 @@ import pytest
 
 from router_core import Response
 
-pytest.importorskip("router_rest")  # this module needs every adapter it imports
-
-from router_rest import APIGatewayRestResolver
-
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 powertools = pytest.importorskip("aws_lambda_powertools.event_handler")
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from cors_support import (
+    ALLOW_HEADERS,
     APP,
     EVIL,
     STAGING,
@@ -14,7 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from router_core.extensions import ORDER_COMPRESSION, ORDER_CORS
-from router_cors import DEFAULT_ALLOW_HEADERS, CORSConfig, CORSExtension, create_extension
+from router_cors import (
+    DEFAULT_ALLOW_HEADERS,
+    CORSConfig,
+    CORSExtension,
+    CORSWarning,
+    create_extension,
+)
 
 # -- CORSConfig ---------------------------------------------------------------------------------
 
@@ -28,7 +35,6 @@ def test_config_defaults_are_powertools_defaults() -> None:
     assert config.expose_headers == []
     assert config.max_age is None
     assert config.allow_credentials is False
-    assert config.varies is False
 
 
 def test_allow_headers_add_to_the_defaults_without_repeats() -> None:
@@ -69,20 +75,6 @@ def test_only_listed_origins_are_ever_echoed(origin: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("options", "varies"),
-    [
-        ({}, False),
-        ({"allow_origin": APP}, True),
-        ({"allow_origin": "*", "extra_origins": [STAGING]}, True),
-    ],
-)
-def test_the_answer_varies_by_origin_unless_everyone_gets_star(
-    options: dict[str, Any], varies: bool
-) -> None:
-    assert CORSConfig(**options).varies is varies
-
-
-@pytest.mark.parametrize(
     "options",
     [
         {"allow_credentials": True},
@@ -90,20 +82,73 @@ def test_the_answer_varies_by_origin_unless_everyone_gets_star(
         {"allow_origin": APP, "extra_origins": ["*"], "allow_credentials": True},
     ],
 )
-def test_credentials_with_any_origin_are_refused(options: dict[str, Any]) -> None:
-    with pytest.raises(ValueError, match=r"allow_credentials=True cannot .* allow_origin='\*'"):
-        CORSConfig(**options)
+def test_credentials_with_any_origin_are_accepted_with_a_warning(options: dict[str, Any]) -> None:
+    with pytest.warns(CORSWarning, match=r"allow_credentials=True with allow_origin='\*'"):
+        config = CORSConfig(**options)
+
+    assert config.allow_credentials is True
+    # `*` never goes out with credentials; a listed origin still does.
+    assert config.to_dict(EVIL) == {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Headers": ALLOW_HEADERS,
+    }
+    if options.get("allow_origin") == APP:
+        assert config.to_dict(APP)["Access-Control-Allow-Credentials"] == "true"
+
+
+def test_an_origin_with_a_trailing_slash_is_read_without_it() -> None:
+    with pytest.warns(CORSWarning, match="ends with '/'"):
+        config = CORSConfig(allow_origin=APP + "/", extra_origins=[STAGING + "/"])
+
+    assert config.allow_origin == APP
+    assert config.extra_origins == [STAGING]
+    assert config.allowed_origin(STAGING) == STAGING
+
+
+@pytest.mark.parametrize(
+    ("options", "origin", "expected"),
+    [
+        ({}, None, {}),
+        (
+            {},
+            EVIL,
+            {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": ALLOW_HEADERS},
+        ),
+        ({"allow_origin": APP}, EVIL, {}),
+        (
+            {
+                "allow_origin": APP,
+                "allow_headers": ["x-custom", "X-Trace"],
+                "expose_headers": ["X-Id", "X-Total"],
+                "max_age": 0,
+                "allow_credentials": True,
+            },
+            APP,
+            {
+                "Access-Control-Allow-Origin": APP,
+                "Access-Control-Allow-Headers": ALLOW_HEADERS + ",X-Trace,x-custom",
+                "Access-Control-Expose-Headers": "X-Id,X-Total",
+                "Access-Control-Max-Age": "0",
+                "Access-Control-Allow-Credentials": "true",
+            },
+        ),
+    ],
+)
+def test_to_dict_gives_powertools_header_set(
+    options: dict[str, Any], origin: str | None, expected: dict[str, str]
+) -> None:
+    assert CORSConfig(**options).to_dict(origin) == expected
 
 
 @pytest.mark.parametrize(
     ("options", "error", "message"),
     [
-        ({"allow_origin": "https://app.example.com/"}, ValueError, "trailing '/'"),
+        ({"allow_origin": "https://app.example.com/x/"}, ValueError, "trailing '/'"),
         ({"allow_origin": "app.example.com"}, ValueError, "not an origin"),
         ({"allow_origin": "https://app.example.com/path"}, ValueError, "not an origin"),
         ({"allow_origin": "https://app.example.com\r\nX: y"}, ValueError, "not an origin"),
         ({"allow_origin": None}, TypeError, "origin strings"),
-        ({"extra_origins": [STAGING + "/"]}, ValueError, "extra_origins entry"),
+        ({"extra_origins": [STAGING + "//"]}, ValueError, "extra_origins entry"),
         ({"extra_origins": STAGING}, TypeError, "list of origins"),
         ({"allow_headers": ["X-Ok", "Bad Header"]}, ValueError, "'Bad Header'"),
         ({"allow_headers": ["X-A\nX-B"]}, ValueError, "not a header name"),

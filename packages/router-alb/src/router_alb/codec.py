@@ -56,6 +56,8 @@ def single_value_headers(response: Response) -> dict[str, str]:
     headers: dict[str, str] = {}
     cookies: list[tuple[str, str]] = []
     for name, value in response.headers.items():
+        if value is None:
+            continue  # a header set to None is left out, as Powertools does
         values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]
         for item in values:
             check_header(name, item)

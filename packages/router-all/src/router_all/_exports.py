@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from router_cors import DEFAULT_ALLOW_HEADERS as DEFAULT_ALLOW_HEADERS
     from router_cors import CORSConfig as CORSConfig
     from router_cors import CORSExtension as CORSExtension
+    from router_cors import CORSWarning as CORSWarning
     from router_function_url import FunctionUrlCodec as FunctionUrlCodec
     from router_function_url import LambdaFunctionUrlEvent as LambdaFunctionUrlEvent
     from router_function_url import LambdaFunctionUrlResolver as LambdaFunctionUrlResolver
@@ -69,6 +70,7 @@ SOURCES: dict[str, str] = {
     "BinaryExtension": "router_binary",
     "CORSConfig": "router_cors",
     "CORSExtension": "router_cors",
+    "CORSWarning": "router_cors",
     "CompressionExtension": "router_compression",
     "Cookie": "router_core",
     "DEFAULT_ALLOW_HEADERS": "router_cors",

@@ -109,7 +109,9 @@ def check_header(name: str, value: str) -> None:
     """
     if name not in _GOOD_NAMES:
         _check_name(name)
-    if _CONTROL.search(value) is not None:
+    # isprintable() is one fast pass that is True for almost every value; only the rest
+    # (HTAB, some non-ASCII spaces, control characters) need the precise search.
+    if not value.isprintable() and _CONTROL.search(value) is not None:
         raise ValueError(f"response header {name!r} value contains {_what(value)}")
 
 
@@ -137,6 +139,8 @@ def multi_value_headers(response: Response) -> dict[str, list[str]]:
     """The response's headers as lists, CR/LF refused, cookies as `Set-Cookie` values."""
     headers: dict[str, list[str]] = {}
     for name, value in response.headers.items():
+        if value is None:
+            continue  # a header set to None is left out, as Powertools does
         values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]
         for item in values:
             check_header(name, item)

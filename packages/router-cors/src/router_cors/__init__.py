@@ -6,6 +6,18 @@ app = APIGatewayRestResolver(cors=CORSConfig(allow_origin="https://app.example.c
 
 from __future__ import annotations
 
-from router_cors.cors import DEFAULT_ALLOW_HEADERS, CORSConfig, CORSExtension, create_extension
+from router_cors.cors import (
+    DEFAULT_ALLOW_HEADERS,
+    CORSConfig,
+    CORSExtension,
+    CORSWarning,
+    create_extension,
+)
 
-__all__ = ["DEFAULT_ALLOW_HEADERS", "CORSConfig", "CORSExtension", "create_extension"]
+__all__ = [
+    "DEFAULT_ALLOW_HEADERS",
+    "CORSConfig",
+    "CORSExtension",
+    "CORSWarning",
+    "create_extension",
+]

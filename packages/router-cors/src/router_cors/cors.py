@@ -1,29 +1,31 @@
 """CORS: `CORSConfig` and the extension that answers pre-flights and adds CORS headers.
 
-What a response gets, when CORS applies to it:
+What a response gets, when CORS applies to it (the header set Powertools sends, plus `Vary`):
 - `Access-Control-Allow-Origin` only when the request's `Origin` is `allow_origin` or one of
-  `extra_origins` (the origin is echoed), or when the list allows `*` (answers `*`);
-- `Vary: Origin` whenever the answer depends on the origin (any list but a lone `*`), also
-  on refusals, on pre-flights and on requests without `Origin`, so that caches keep apart
-  what different origins were told;
-- `Access-Control-Allow-Credentials: true` only next to a specific origin;
-- `Access-Control-Expose-Headers` on actual responses when configured.
+  `extra_origins` (the origin is echoed), or when the list allows `*` (answers `*`); with it
+  `Access-Control-Allow-Headers`, `Access-Control-Expose-Headers` and `Access-Control-Max-Age`
+  (those two when configured), and `Access-Control-Allow-Credentials: true` only next to a
+  specific origin, never with `*`;
+- `Vary: Origin` always, also on refusals, on pre-flights and on requests without `Origin`:
+  whether a grant is sent depends on the request's origin (even with `*`, which is sent only
+  to requests that have one), so caches must keep the answers apart.
 
 A pre-flight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`) on a path that has
-routes is answered 204 with `Allow-Origin`, `Allow-Methods` (the methods of THAT path whose
-routes have CORS), `Allow-Headers` and `Max-Age`. When the origin is not allowed or the path
-has no CORS route for the requested method, the answer is still 204 but carries no
-`Access-Control-Allow-*` header: the browser then reports a CORS failure, which is what it
-should do. A path with no routes is left to routing, which answers 404 without a grant.
-A user's own OPTIONS route for the path wins over the automatic answer: its handler runs and
-the grant headers are added to what it returns (as for any CORS route, the extension owns the
-`Access-Control-*` headers; a route that writes its own uses `cors=False`). An `OPTIONS`
-request that is not a pre-flight gets 204 with `Allow` listing the path's methods.
+routes is answered 204 with `Allow`, `Access-Control-Allow-Methods` (the methods of THAT path
+whose routes have CORS) and, when the origin is allowed and the requested method is among
+them, the grant above. Otherwise the answer carries no `Access-Control-Allow-Origin`: the
+browser then reports a CORS failure, which is what it should do. A path with no routes is
+left to routing, which answers 404 without a grant. A user's own OPTIONS route for the path
+wins over the automatic answer: its handler runs and the grant headers are added to what it
+returns (as for any CORS route, the extension owns the `Access-Control-*` headers; a route
+that writes its own uses `cors=False`). An `OPTIONS` request that is not a pre-flight gets 204
+with `Allow` and `Access-Control-Allow-Methods`.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 
 from router_core.extensions import ORDER_CORS, Extension
 from router_core.response import Response
@@ -31,6 +33,7 @@ from router_core.response import Response
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any
 
     from router_core.event import BaseEvent
     from router_core.extensions import Match
@@ -50,9 +53,23 @@ _ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s?#@]+")
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
+class CORSWarning(UserWarning):
+    """A `CORSConfig` accepted as Powertools accepts it, but not quite what it seems:
+    credentials with `*`, or an origin written with a trailing `/`."""
+
+
 def _origin(value: object, name: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"CORSConfig {name} takes origin strings, got {value!r}")
+    if value[-1:] == "/" and _ORIGIN.fullmatch(value[:-1]) is not None:
+        # Powertools' own examples write origins so; browsers never send the '/'.
+        warnings.warn(
+            f"CORSConfig {name} {value!r} ends with '/', which a browser's Origin never "
+            f"does: it is read as {value[:-1]!r}",
+            CORSWarning,
+            stacklevel=3,
+        )
+        return value[:-1]
     if value not in ("*", "null") and _ORIGIN.fullmatch(value) is None:
         raise ValueError(
             f"CORSConfig {name} {value!r} is not an origin: write scheme://host[:port] "
@@ -145,11 +162,14 @@ class CORSConfig:
         if not isinstance(allow_credentials, bool):
             raise TypeError(f"CORSConfig allow_credentials takes a bool, got {allow_credentials!r}")
         if allow_credentials and "*" in (self.allow_origin, *self.extra_origins):
-            raise ValueError(
-                "CORSConfig allow_credentials=True cannot be combined with allow_origin='*': "
-                "browsers reject credentialed responses whose Access-Control-Allow-Origin is "
-                "'*', and echoing any origin with credentials would let every site act as "
-                "the signed-in user. Name the allowed origins instead."
+            # Accepted, as Powertools accepts it, but credentials never go out with `*`.
+            warnings.warn(
+                "CORSConfig allow_credentials=True with allow_origin='*': browsers reject "
+                "credentialed responses whose Access-Control-Allow-Origin is '*', so origins "
+                "answered '*' get no Access-Control-Allow-Credentials. Name the allowed "
+                "origins to send credentials.",
+                CORSWarning,
+                stacklevel=2,
             )
         self.allow_credentials = allow_credentials
 
@@ -163,10 +183,31 @@ class CORSConfig:
             return "*"
         return None
 
-    @property
-    def varies(self) -> bool:
-        """Whether the answer depends on the request's origin (anything but a lone `*`)."""
-        return not (self.allow_origin == "*" and not self.extra_origins)
+    def to_dict(self, origin: str | None) -> dict[str, str]:
+        """The CORS headers of an actual response to a request from `origin` (Powertools'
+        method of the same name): empty when `origin` is missing or not allowed."""
+        allowed = self.allowed_origin(origin)
+        if allowed is None:
+            return {}
+        headers = {"Access-Control-Allow-Origin": allowed}
+        headers.update(self._grant(allowed))
+        return headers
+
+    def _grant(self, allowed: str) -> dict[str, str]:
+        """What goes with `Access-Control-Allow-Origin: allowed`, in Powertools' order."""
+        headers = {"Access-Control-Allow-Headers": self.build_allow_methods(self.allow_headers)}
+        if self.expose_headers:
+            headers["Access-Control-Expose-Headers"] = ",".join(self.expose_headers)
+        if self.max_age is not None:
+            headers["Access-Control-Max-Age"] = str(self.max_age)
+        if self.allow_credentials and allowed != "*":
+            headers["Access-Control-Allow-Credentials"] = "true"
+        return headers
+
+    @staticmethod
+    def build_allow_methods(methods: Iterable[str]) -> str:
+        """Names sorted and joined with `,` (Powertools' helper; also used for headers)."""
+        return ",".join(sorted(methods))
 
     def __repr__(self) -> str:
         return (
@@ -197,9 +238,13 @@ class CORSExtension(Extension):
         self.app_wide = app_wide
         # Every path gains OPTIONS only when CORS covers the whole app.
         self.adds_methods = frozenset({"OPTIONS"}) if app_wide else frozenset()
-        self._allow_headers = ",".join(config.allow_headers)
-        self._expose_headers = ",".join(config.expose_headers)
-        self._max_age = None if config.max_age is None else str(config.max_age)
+        # Everything a response can get is computed here once: a request costs a dict lookup.
+        self._echoed = {o: o for o in (config.allow_origin, *config.extra_origins) if o != "*"}
+        self._wildcard = "*" if "*" in (config.allow_origin, *config.extra_origins) else None
+        self._grants = {
+            allowed: tuple(config.to_dict(allowed).items())
+            for allowed in (*self._echoed, *(["*"] if self._wildcard else []))
+        }
 
     def _covers(self, route: Route | None) -> bool:
         if route is None or route.cors is None:
@@ -218,10 +263,11 @@ class CORSExtension(Extension):
             return None  # CORS is on for single routes, and none of them is on this path
         response = Response(204)
         allowed = methods if "OPTIONS" in methods else sorted((*methods, "OPTIONS"))
-        response.set_header("Allow", ", ".join(allowed))
+        response.headers["Allow"] = ", ".join(allowed)
         if _is_preflight(event):
             self._preflight(event, granted, response)
         else:
+            response.headers["Access-Control-Allow-Methods"] = ",".join(granted)
             self._actual(event, response)
         return response
 
@@ -230,11 +276,10 @@ class CORSExtension(Extension):
         if not self._covers(route):
             return
         if route is None:
-            if _is_preflight(event):
+            if event.http_method == "OPTIONS" and _is_preflight(event):
                 # Routing's own answer to a pre-flight: this extension's 204 (already
                 # complete) or a 404 for a path without routes, which grants nothing.
-                if self.config.varies:
-                    response.add_vary("Origin")
+                response.add_vary("Origin")
                 return
         elif event.http_method == "OPTIONS" and _is_preflight(event):
             self._preflight(event, self._granted_methods(match), response)
@@ -242,39 +287,88 @@ class CORSExtension(Extension):
         self._actual(event, response)
 
     def _granted_methods(self, match: Match) -> list[str]:
-        """The path's methods whose routes CORS covers, and OPTIONS for the pre-flight."""
-        granted = {m for m in match.methods if m != "OPTIONS" and self._covers(match.route_for(m))}
-        granted.add("OPTIONS")
+        """The path's methods whose routes CORS covers, and OPTIONS for the pre-flight.
+
+        HEAD answered from a GET route is left out, as Powertools lists only the methods
+        routes were registered for (HEAD needs no grant: it is a CORS-safelisted method).
+        """
+        granted = {"OPTIONS"}
+        for method in match.methods:
+            if method == "OPTIONS":
+                continue
+            route = match.route_for(method)
+            if method == "HEAD" and "HEAD" not in getattr(route, "methods", ()):
+                continue
+            if self._covers(route):
+                granted.add(method)
         return sorted(granted)
 
+    def _allowed(self, origin: str | None) -> str | None:
+        if not origin:
+            return None
+        return self._echoed.get(origin, self._wildcard)
+
     def _actual(self, event: BaseEvent, response: Response) -> None:
-        config = self.config
-        if config.varies:
-            response.add_vary("Origin")
-        allowed = config.allowed_origin(event.headers.get("origin"))
+        response.add_vary("Origin")
+        allowed = self._allowed(_request_origin(event))
         if allowed is None:
             return
-        response.set_header("Access-Control-Allow-Origin", allowed)
-        if config.allow_credentials and allowed != "*":
-            response.set_header("Access-Control-Allow-Credentials", "true")
-        if self._expose_headers:
-            response.set_header("Access-Control-Expose-Headers", self._expose_headers)
+        headers = response.headers
+        _drop_cors_headers(headers)
+        headers["Access-Control-Allow-Origin"] = allowed
+        headers.update(self._grants[allowed])
 
     def _preflight(self, event: BaseEvent, granted: list[str], response: Response) -> None:
-        config = self.config
-        if config.varies:
-            response.add_vary("Origin")
-        allowed = config.allowed_origin(event.headers.get("origin"))
+        headers = response.headers
+        _drop_cors_headers(headers)
+        headers["Access-Control-Allow-Methods"] = ",".join(granted)
+        response.add_vary("Origin")
+        allowed = self._allowed(event.headers.get("origin"))
         requested = (event.headers.get("access-control-request-method") or "").strip().upper()
         if allowed is None or requested not in granted:
             return
-        response.set_header("Access-Control-Allow-Origin", allowed)
-        response.set_header("Access-Control-Allow-Methods", ",".join(granted))
-        response.set_header("Access-Control-Allow-Headers", self._allow_headers)
-        if self._max_age is not None:
-            response.set_header("Access-Control-Max-Age", self._max_age)
-        if config.allow_credentials and allowed != "*":
-            response.set_header("Access-Control-Allow-Credentials", "true")
+        headers["Access-Control-Allow-Origin"] = allowed
+        headers.update(self._grants[allowed])
+
+
+def _request_origin(event: BaseEvent) -> str | None:
+    """The request's `Origin`, as `event.headers` gives it, found in the raw event without
+    building every header's case-insensitive view (which costs more than the rest of CORS).
+    """
+    raw = event.raw_event
+    single = raw.get("headers")
+    value: str | None = None
+    if isinstance(single, dict):
+        # Browsers send `Origin` (HTTP/1.1) or `origin` (HTTP/2, and payload 2.0 lowercases).
+        value = single.get("origin") or single.get("Origin")
+        if isinstance(value, str):
+            return value
+        value = None
+        for key, item in single.items():
+            # Like event.headers: any spelling, the last one wins, only str values count.
+            if (
+                isinstance(key, str)
+                and len(key) == 6
+                and isinstance(item, str)
+                and key.lower() == "origin"
+            ):
+                value = item
+        if value is not None:
+            return value
+    multi = raw.get("multiValueHeaders")
+    if isinstance(multi, dict):
+        for key in multi:
+            if isinstance(key, str) and len(key) == 6 and key.lower() == "origin":
+                return event.headers.get("origin")  # rare shapes: let the event decide
+    return None
+
+
+def _drop_cors_headers(headers: dict[str, Any]) -> None:
+    """Remove `Access-Control-*` headers a handler set, under any case: the extension owns them.
+    Only names starting with `a`/`A` are lower-cased, so a usual response costs no scan."""
+    found = [k for k in headers if k[:1] in "aA" and k[:15].lower() == "access-control-"]
+    for key in found:
+        del headers[key]
 
 
 def create_extension(option: object, app_wide: bool) -> CORSExtension:
