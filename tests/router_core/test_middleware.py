@@ -77,3 +77,36 @@ def test_next_middleware_is_a_callable_type_at_run_time() -> None:
     assert typing.get_origin(middleware.NextMiddleware) is not None
     with pytest.raises(AttributeError):
         _ = middleware.Nope  # type: ignore[attr-defined]
+
+
+def test_middlewares_see_the_handlers_value_before_it_is_serialized() -> None:
+    app = FakeResolver()
+
+    def add_count(app: Any, next_middleware: NextMiddleware) -> Response:
+        response = next_middleware(app)
+        assert isinstance(response.body, dict)  # as in Powertools: not yet JSON text
+        response.body["count"] = len(response.body["items"])
+        return response
+
+    app.get("/items", middlewares=[add_count])(lambda: {"items": [1, 2]})
+
+    result = app.resolve(event("GET", "/items"), None)
+
+    assert result["body"] == '{"items":[1,2],"count":2}'
+
+
+def test_a_body_that_cannot_be_serialized_reaches_the_exception_handlers() -> None:
+    app = FakeResolver()
+
+    @app.exception_handler(TypeError)
+    def on_type_error(error: TypeError) -> Response:
+        return Response(500, "text/plain", "cannot serialize")
+
+    def passthrough(app: Any, next_middleware: NextMiddleware) -> Response:
+        return next_middleware(app)
+
+    app.get("/bad", middlewares=[passthrough])(lambda: {"value": object()})
+
+    result = app.resolve(event("GET", "/bad"), None)
+
+    assert (result["status"], result["body"]) == (500, "cannot serialize")

@@ -296,7 +296,15 @@ class Pipeline:
     def finish(
         self, event: BaseEvent, method: str, match: Match, response: Response
     ) -> dict[str, Any]:
-        """Route options, the `after_route` hooks, HEAD body removal, then the codec."""
+        """Serialization, route options, the `after_route` hooks, HEAD body removal, then
+        the codec."""
+        body = response.body
+        if body is not None and not isinstance(body, (str, bytes)):
+            try:
+                response.body = self.serializer(body)
+            except Exception as error:
+                response = self.answer_error(error)
+                self.writer.serialize(response)
         route = match.route
         if route is not None:
             if route.cache_control:

@@ -27,13 +27,13 @@ class ResponseWriter:
         self.serializer = serializer
 
     def to_response(self, result: Any, status_code: int = 200) -> Response:
-        """A handler's result as a `Response`: a `Response` as it is (its body serialized
-        unless text or bytes), a `(body, status)` tuple, text, bytes, or a JSON value
-        answered with `status_code`."""
+        """A handler's result as a `Response`: a `Response` as it is, a `(body, status)`
+        tuple, text, bytes, or a JSON value answered with `status_code`.
+
+        A body that is neither text nor bytes stays as it is until the response is finished
+        (`serialize`), so that middlewares see the handler's value, as in Powertools.
+        """
         if isinstance(result, Response):
-            body = result.body
-            if body is not None and not isinstance(body, (str, bytes)):
-                result.body = self.serializer(body)
             return result
         if isinstance(result, tuple):
             if len(result) != 2:
@@ -41,15 +41,17 @@ class ResponseWriter:
             body, status = result
             if isinstance(body, Response):
                 body.status_code = status
-                return self.to_response(body)
-            return Response(
-                status, JSON, body if isinstance(body, (str, bytes)) else self.serializer(body)
-            )
-        if isinstance(result, str):
-            return Response(status_code, JSON, result)
+                return body
+            return Response(status, JSON, body)
         if isinstance(result, bytes):
             return Response(status_code, "application/octet-stream", result)
-        return Response(status_code, JSON, self.serializer(result))
+        return Response(status_code, JSON, result)
+
+    def serialize(self, response: Response) -> None:
+        """Serialize the response's body in place unless it is text, bytes or None."""
+        body = response.body
+        if body is not None and not isinstance(body, (str, bytes)):
+            response.body = self.serializer(body)
 
     def error_response(self, error: ServiceError) -> Response:
         """`{"statusCode": N, "message": ...}` with status N, for a `ServiceError`."""
