@@ -309,3 +309,26 @@ def test_the_test_client_speaks_the_source() -> None:
 
     assert response.status_code == 200
     assert response.json() == {"body": {"a": 1}, "q": {"x": "1"}}
+
+
+class Unprocessable(Exception):
+    """An exception that knows its own answer, as router-validation's errors do."""
+
+    def default_response(self) -> Response:
+        return Response(422, "application/json", {"detail": str(self)})
+
+
+def test_an_exception_with_a_default_response_answers_with_it_unless_handled() -> None:
+    app = FakeResolver()
+
+    @app.get("/a")
+    def a() -> dict[str, int]:
+        raise Unprocessable("bad limit")
+
+    assert _json(app.resolve(event("GET", "/a"), None)) == {"detail": "bad limit"}
+
+    @app.exception_handler(Exception)
+    def catch_all(error: Exception) -> Response:
+        return Response(500, "text/plain", "caught first")
+
+    assert app.resolve(event("GET", "/a"), None)["body"] == "caught first"

@@ -7,6 +7,8 @@ of them fails in turn.
 - Any other exception raised by a handler goes to the handler for its own type, never back
   into a handler that already ran for this call; with none left, it propagates.
 - A `DependencyResolutionError` with no handler of its own is answered as its cause.
+- An exception with a `default_response()` method answers with what it returns when no
+  handler takes it (a catch-all handler for `Exception` still sees it first).
 - A handler that returns None is a programming error, reported as a TypeError.
 - Routing's own 404 and 405 are not answered by a catch-all handler for `Exception`.
 """
@@ -71,6 +73,11 @@ class ExceptionHandlers:
             if handler is None or handler in used:
                 if isinstance(current, ServiceError):
                     return error_response(current)
+                default = getattr(current, "default_response", None)
+                if callable(default):
+                    # An exception that knows its answer when nothing handles it (router-
+                    # validation's RequestValidationError: 422).
+                    return to_response(default())
                 if debug:
                     from router_core.debug import traceback_response
 
