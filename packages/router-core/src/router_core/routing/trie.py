@@ -203,9 +203,9 @@ class Compiled:
             segments = _decoded_segments(path)
             if not any("/" in segment for segment in segments):
                 shared = self.static.get("/" + "/".join(segments))
-                found = shared.get(method) if shared is not None else None
-                if found is not None:
-                    return Match(found.route, {}, path, self, segments)
+                static = shared.get(method) if shared is not None else None
+                if static is not None:
+                    return Match(static.route, {}, path, self, segments)
         else:
             segments = path[1:].split("/") if path != "/" else []
         # The fast descent of `best`, inlined: this is the hot path of a dynamic route.
