@@ -259,3 +259,48 @@ def test_compatibility_readers_agree_with_match() -> None:
     assert table.match_dynamic("PUT", "/a") is None
     assert table.methods_for("/a") == {"GET", "HEAD", "POST"}
     assert table.match("GET", "/a")[0] == "/a"
+
+
+def test_indexed_siblings_answer_as_siblings_tried_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    from router_core.routing import trie
+
+    rules = [
+        *(f"/x/item{n}-[0-9]+" for n in range(12)),
+        *(f"/x/<id{n}>.ext{n}" for n in range(12)),
+        *(f"/x/[a-z]+{n}" for n in range(12)),
+        *(f"/x/.+/end{n}" for n in range(12)),
+        *(f"/x/(?P<v{n}>.+)/q{n}/.*" for n in range(12)),
+        "/x/item1-<n:int>",
+        "/x/.+",
+    ]
+    paths = [
+        "/x/item3-42",
+        "/x/item11-7",
+        "/x/item1-5",
+        "/x/a.ext4",
+        "/x/a.ext44",
+        "/x/abc7",
+        "/x/a/b/end9",
+        "/x/a/b/end99",
+        "/x/a/q3",
+        "/x/a/q3/b",
+        "/x/nothing",
+    ]
+    indexed = table_of(*rules)
+    monkeypatch.setattr(trie, "_INDEX_FROM", 10**6)
+    in_turn = table_of(*rules)
+    for path in paths:
+        got, want = indexed.match("GET", path), in_turn.match("GET", path)
+        assert (got.route, got.params) == (want.route, want.params), path
+        assert got.methods == want.methods, path
+    assert matched(indexed, "/x/a/b/end9") == "/x/.+/end9"
+    assert matched(indexed, "/x/a.ext4") == "/x/<id4>.ext4"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_rule_going_on_with_literal_text_beats_one_that_ends(order: int) -> None:
+    table = table_of(*["/proxy/.+", "/proxy/.+/items", "/a", "/a/.*"][::order])
+    assert matched(table, "/proxy/x/y/items") == "/proxy/.+/items"
+    assert matched(table, "/proxy/x/y") == "/proxy/.+"
+    assert matched(table, "/a") == "/a"
+    assert matched(table, "/a/b") == "/a/.*"

@@ -3,10 +3,11 @@
 The linear matcher is the definition of routing. It implements the table's interface (`add`,
 `match`) the slow, obvious way: each rule becomes one regex over the whole path; rules are
 sorted by the ranks of their segments compared left to right (literal, mixed, int/uuid,
-float and one-segment regexes, plain parameter, regex spanning segments, greedy), ties to the
-earlier registration; the first rule that matches the path, or the path followed by `/` (the
-same route), and whose shape has the method answers. Rules of one shape answer together:
-HEAD falls back to GET among them. `methods` is the union over every matching rule.
+float and one-segment regexes, plain parameter, regex spanning segments, greedy; a rule that
+ends ranks between literal and mixed there), ties to the earlier registration; the first
+rule that matches the path, or the path followed by `/` (the same route), and whose shape
+has the method answers. Rules of one shape answer together: HEAD falls back to GET among
+them. `methods` is the union over every matching rule.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ class LinearTable:
         regex = re.compile("/" + "/".join(segment.regex for segment in rule.segments))
         order = len(self.entries)
         self.entries.append((rule.ranks, order, regex, rule, set(methods), route))
-        self.entries.sort(key=lambda entry: (entry[0], entry[1]))
+        # A rule that ends ranks as if it went on with a segment between literal and mixed.
+        self.entries.sort(key=lambda entry: ((*entry[0], 0.5), entry[1]))
 
     @staticmethod
     def _fullmatch(regex: re.Pattern[str], path: str) -> re.Match[str] | None:

@@ -26,7 +26,7 @@ LITERAL, MIXED, TYPED, PATTERN, PARAM = "literal", "mixed", "typed", "pattern", 
 SPAN, GREEDY = "span", "greedy"
 
 _REGEX_CHARS = frozenset("*+?[](){}|\\^$")
-_PREFIX_STOP = _REGEX_CHARS | {".", "<"}
+_PREFIX_STOP = _REGEX_CHARS | {".", "<", ">"}
 # `<name>` or `<name:conv>`, but not the `(?P<name>` of a named group. Compiled on first use
 # (only rules with regular-expression or mixed segments need it), like every regex here.
 _PARAM_TOKEN = r"(?<!\?P)<(\w+)(?::(\w+))?>"
@@ -165,6 +165,17 @@ class Segment:
         if end < len(self.text) and self.text[end] in "*?{":
             end -= 1  # the last character is optional or repeated
         return self.text[: max(end, 0)]
+
+    def literal_suffix(self) -> str:
+        """Text every match of this one-segment matcher ends with ("" when unsure)."""
+        if self.kind == MIXED:
+            return self.text.rsplit(">", 1)[1]
+        if self.kind != PATTERN or any(c in self.text for c in ("|", "\\", "(?")):
+            return ""
+        start = len(self.text)
+        while start > 0 and self.text[start - 1] not in _PREFIX_STOP:
+            start -= 1
+        return self.text[start:]
 
 
 class Rule:

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 
     from router_core.routing.gaps import GapTail, Test
 
-    Key = tuple[tuple[int, ...], int]
+    Key = tuple[tuple[float, ...], int]
     Found = tuple[Key, "Entry", list[Any]]
+
+# Where a rule ends, it ranks as if it went on with this: above every segment kind but
+# literal text, so `/proxy/.+/items` beats `/proxy/.+` and `/a` beats `/a/.*` and `/a/<x>.*`.
+END = 0.5
 
 # Fewer one-segment matchers (or tails) than this at a node are simply tried in order.
 _INDEX_FROM = 8
@@ -97,7 +101,7 @@ class Group:
     __slots__ = ("key", "routes")
 
     def __init__(self, key: Key) -> None:
-        # (ranks, registration order of the first rule): the explicitness order.
+        # (ranks then END, registration order of the first rule): the explicitness order.
         self.key = key
         self.routes: dict[str, Entry] = {}
 
@@ -109,7 +113,7 @@ class Group:
 
 
 class _One:
-    __slots__ = ("node", "prefix", "rank", "sort_key", "test")
+    __slots__ = ("node", "prefix", "rank", "sort_key", "suffix", "test")
 
     def __init__(self, segment: Segment, order: int) -> None:
         self.node = Node()
@@ -117,53 +121,69 @@ class _One:
         self.rank = segment.rank
         self.sort_key = (segment.rank, order)
         self.prefix = segment.literal_prefix()
+        self.suffix = segment.literal_suffix()
 
 
 class _Tail:
-    __slots__ = ("empty_end", "group", "matcher", "prefix", "sort_key")
+    __slots__ = ("empty_end", "group", "matcher", "prefix", "sort_key", "suffix")
 
     def __init__(self, rest: Sequence[Segment], group: Group) -> None:
         self.matcher = make_tail(rest)
         self.group = group
         self.sort_key = group.key
         self.prefix = rest[0].literal_prefix()
+        # A gap tail ending in literal text (`.+/items`) needs that text as the last segment.
+        last = rest[-1]
+        gap_tail = not isinstance(self.matcher, RegexTail)
+        self.suffix = last.text if gap_tail and last.kind == LITERAL else ""
         # Whether the path followed by `/` may match too (its last segment may be empty).
-        self.empty_end = rest[-1].allows_empty
+        self.empty_end = last.allows_empty
 
 
 class _Choices:
-    """Sibling matchers in explicitness order, indexed by the literal text they start with
-    when there are many, so that a thousand regexes under one prefix are not all tried."""
+    """Sibling matchers in explicitness order. When there are many, they are indexed by the
+    literal text they start with (else by the text they end with): a thousand regexes under
+    one prefix are not all tried."""
 
-    __slots__ = ("by_prefix", "items", "lengths", "unprefixed")
+    __slots__ = ("by_prefix", "by_suffix", "items", "lengths", "unindexed")
 
     def __init__(self, items: list[Any]) -> None:
         items.sort(key=_sort_key)
         self.items = items
         self.by_prefix: dict[str, list[Any]] | None = None
-        self.unprefixed: list[Any] = []
+        self.by_suffix: dict[str, list[Any]] = {}
+        self.unindexed: list[Any] = []
         self.lengths: tuple[int, ...] = ()
         if len(items) >= _INDEX_FROM:
             by_prefix: dict[str, list[Any]] = {}
             for item in items:
                 if item.prefix:
                     by_prefix.setdefault(item.prefix, []).append(item)
+                elif item.suffix:
+                    self.by_suffix.setdefault(item.suffix, []).append(item)
                 else:
-                    self.unprefixed.append(item)
+                    self.unindexed.append(item)
             self.by_prefix = by_prefix
-            self.lengths = tuple(sorted({len(prefix) for prefix in by_prefix}))
+            self.lengths = tuple(sorted({len(text) for text in (*by_prefix, *self.by_suffix)}))
 
-    def candidates(self, segment: str) -> list[Any]:
+    def candidates(self, first: str, last: str) -> list[Any]:
+        """The items that may match a path whose rest starts with segment `first` and ends
+        with segment `last` (the same segment for one-segment matchers)."""
         by_prefix = self.by_prefix
         if by_prefix is None:
             return self.items
-        found = list(self.unprefixed)
+        found = list(self.unindexed)
+        by_suffix = self.by_suffix
         for length in self.lengths:
-            if length > len(segment):
+            if length > len(first) and length > len(last):
                 break
-            bucket = by_prefix.get(segment[:length])
+            bucket = by_prefix.get(first[:length])
             if bucket is not None:
                 found.extend(bucket)
+            if by_suffix and len(last) >= length:
+                bucket = by_suffix.get(last[len(last) - length :])
+                if bucket is not None:
+                    found.extend(bucket)
         if len(found) > 1:
             found.sort(key=_sort_key)
         return found
@@ -291,7 +311,7 @@ def _walk(
     if node.ones is not None:
         best: Found | None = None
         rank = -1
-        for one in node.ones.candidates(segment):
+        for one in node.ones.candidates(segment, segment):
             if best is not None and one.rank != rank:
                 break  # a less explicit rank: the best of the better one stands
             value = one.test(segment)
@@ -312,7 +332,7 @@ def _walk(
             return found
     if node.tails is not None:
         rest = segments[index:]
-        for tail in node.tails.candidates(segment):
+        for tail in node.tails.candidates(segment, segments[-1]):
             entry = tail.group.lookup(method)
             if entry is None:
                 continue  # checked before matching: a hostile path costs nothing here
@@ -336,14 +356,14 @@ def _collect(node: Node, segments: list[str], index: int, extended: bool, out: s
     if child is not None:
         _collect(child, segments, index + 1, extended, out)
     if node.ones is not None:
-        for one in node.ones.candidates(segment):
+        for one in node.ones.candidates(segment, segment):
             if one.test(segment) is not None:
                 _collect(one.node, segments, index + 1, extended, out)
     if node.param is not None and segment:
         _collect(node.param, segments, index + 1, extended, out)
     if node.tails is not None:
         rest = segments[index:]
-        for tail in node.tails.candidates(segment):
+        for tail in node.tails.candidates(segment, segments[-1]):
             if out.issuperset(tail.group.routes):
                 continue  # nothing new to learn from matching it
             matcher = tail.matcher
@@ -364,7 +384,7 @@ def build(rules: Sequence[tuple[Rule, tuple[str, ...], Any]]) -> Compiled:
     tail_lists: dict[int, list[_Tail]] = {}
     static_groups: list[tuple[str, Group]] = []
     for order, (rule, methods, route) in enumerate(rules):
-        key: Key = (rule.ranks, order)
+        key: Key = ((*rule.ranks, END), order)
         split = rule.tail_index()
         node = root
         for segment in rule.segments[:split]:
