@@ -311,7 +311,7 @@ def test_the_test_client_speaks_the_source() -> None:
     assert response.json() == {"body": {"a": 1}, "q": {"x": "1"}}
 
 
-class Unprocessable(Exception):
+class UnprocessableError(Exception):
     """An exception that knows its own answer, as router-validation's errors do."""
 
     def default_response(self) -> Response:
@@ -323,7 +323,7 @@ def test_an_exception_with_a_default_response_answers_with_it_unless_handled() -
 
     @app.get("/a")
     def a() -> dict[str, int]:
-        raise Unprocessable("bad limit")
+        raise UnprocessableError("bad limit")
 
     assert _json(app.resolve(event("GET", "/a"), None)) == {"detail": "bad limit"}
 

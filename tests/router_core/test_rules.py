@@ -7,7 +7,16 @@ import uuid
 import pytest
 
 from router_core.routing import parse_rule
-from router_core.routing.rules import GREEDY, LITERAL, PARAM, PATTERN, TYPED, normalize_path
+from router_core.routing.rules import (
+    GREEDY,
+    LITERAL,
+    MIXED,
+    PARAM,
+    PATTERN,
+    SPAN,
+    TYPED,
+    normalize_path,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,11 +34,61 @@ from router_core.routing.rules import GREEDY, LITERAL, PARAM, PATTERN, TYPED, no
         ("/.+", [GREEDY]),
         ("/proxy/.+/items", [LITERAL, GREEDY, LITERAL]),
         ("/v[0-9]+/users", [PATTERN, LITERAL]),
-        ("/file-<name>.txt", [PATTERN]),
+        ("/file-<name>.txt", [MIXED]),
+        ("/<id>.json", [MIXED]),
+        ("/<a>-<b:int>", [MIXED]),
+        ("/x/[^/]+", [LITERAL, PATTERN]),
+        ("/x/\\d+", [LITERAL, PATTERN]),
+        ("/x/(a|b)", [LITERAL, PATTERN]),
+        ("/x/v(?P<n>[0-9]+)", [LITERAL, PATTERN]),
+        ("/x/a.*b", [LITERAL, SPAN]),
+        ("/x/\\D+", [LITERAL, SPAN]),
+        ("/x/[^a]", [LITERAL, SPAN]),
+        ("/x/[!-~]+", [LITERAL, SPAN]),
+        ("/x/(a/b|c)/d", [LITERAL, SPAN, LITERAL]),
+        ("/x/f-<rest:path>", [LITERAL, SPAN]),
+        ("/x/.*", [LITERAL, GREEDY]),
+        ("/x/(?P<rest>.+)", [LITERAL, GREEDY]),
+        ("/a<b", [LITERAL]),
     ],
 )
 def test_segment_kinds(rule: str, kinds: list[str]) -> None:
     assert [segment.kind for segment in parse_rule(rule).segments] == kinds
+
+
+def test_ranks_follow_the_explicitness_order() -> None:
+    rule = parse_rule("/a/<b>.json/<c:int>/<d:float>/[a-z]+/<e>/a.*b/.+")
+    assert rule.ranks == (0, 1, 2, 3, 3, 4, 5, 6)
+
+
+def test_a_slash_inside_a_character_class_or_group_does_not_split_the_rule() -> None:
+    assert [s.text for s in parse_rule("/x/[^/]+/y").segments] == ["x", "[^/]+", "y"]
+    assert [s.text for s in parse_rule("/x/[]/]+/y").segments] == ["x", "[]/]+", "y"]
+    assert [s.text for s in parse_rule("/x/(a/b|c)/y").segments] == ["x", "(a/b|c)", "y"]
+
+
+def test_mixed_segment_text_is_literal() -> None:
+    (segment,) = parse_rule("/<id>.json").segments
+    assert segment.regex == r"(?P<id>[^/]+)\.json"
+
+
+@pytest.mark.parametrize(
+    ("rule", "prefix"),
+    [
+        ("/item-[0-9]+", "item-"),
+        ("/ab*c", "a"),
+        ("/ab?", "a"),
+        ("/ab{2}", "a"),
+        ("/a|b", ""),
+        ("/(?i)ab", ""),
+        ("/v<n:int>.txt", "v"),
+        ("/v.+x", "v"),
+        ("/literal", "literal"),
+    ],
+)
+def test_literal_prefix_is_text_every_match_starts_with(rule: str, prefix: str) -> None:
+    (segment,) = parse_rule(rule).segments
+    assert segment.literal_prefix() == prefix
 
 
 def test_powertools_catch_all_may_omit_the_leading_slash() -> None:

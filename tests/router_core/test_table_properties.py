@@ -1,10 +1,13 @@
-"""Property test: the compiled table picks the same route as a plain linear matcher.
+"""Property test: the compiled table answers as a plain linear matcher does.
 
-The linear matcher is the definition of "most explicit wins": sort the rules by the ranks of
-their segments (literal < int/uuid < float < plain < regex < greedy), compared left to right,
-ties to the earlier registration, and take the first whose whole-path regex matches and that
-has the method. Rules of one shape answer together (they are one route with several
-methods): HEAD falls back to GET among them, and a HEAD rule of that shape wins over it.
+The linear matcher is the definition of routing. It implements the table's interface (`add`,
+`match`) the slow, obvious way: each rule becomes one regex over the whole path; rules are
+sorted by the ranks of their segments compared left to right (literal, mixed, int/uuid,
+float and one-segment regexes, plain parameter, regex spanning segments, greedy; a rule that
+ends ranks between literal and mixed there), ties to the earlier registration; the first
+rule that matches the path, or the path followed by `/` (the same route), and whose shape
+has the method answers. Rules of one shape answer together: HEAD falls back to GET among
+them. `methods` is the union over every matching rule.
 """
 
 from __future__ import annotations
@@ -19,46 +22,72 @@ from router_core.routing.rules import Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 
-class LinearMatcher:
+class LinearMatch:
+    __slots__ = ("methods", "params", "path", "route", "routes")
+
+    def __init__(self, route: Any, params: dict[str, Any], path: str, methods: set[str]):
+        self.route = route
+        self.params = params
+        self.path = path
+        if "GET" in methods:
+            methods.add("HEAD")
+        self.methods = tuple(sorted(methods))
+
+
+class LinearTable:
     def __init__(self) -> None:
-        self.entries: list[tuple[tuple[int, ...], int, re.Pattern[str], Rule, set[str], int]] = []
+        self.entries: list[tuple[tuple[int, ...], int, re.Pattern[str], Rule, set[str], Any]] = []
 
-    def add(self, rule: Rule, methods: list[str], route: int) -> None:
-        body = "/".join(segment.regex() for segment in rule.segments)
-        regex = re.compile("/" + body)
-        self.entries.append((rule.ranks, len(self.entries), regex, rule, set(methods), route))
-        self.entries.sort(key=lambda entry: (entry[0], entry[1]))
+    def add(self, rule: Rule, methods: Iterable[str], route: Any) -> None:
+        regex = re.compile("/" + "/".join(segment.regex for segment in rule.segments))
+        order = len(self.entries)
+        self.entries.append((rule.ranks, order, regex, rule, set(methods), route))
+        # A rule that ends ranks as if it went on with a segment between literal and mixed.
+        self.entries.sort(key=lambda entry: ((*entry[0], 0.5), entry[1]))
 
-    def match(self, method: str, path: str) -> tuple[int, dict[str, Any]] | None:
-        for _ranks, _order, regex, rule, _methods, _route in self.entries:
-            found = regex.fullmatch(path)
-            if found is None and path != "/":
-                # `/a` and `/a/` are the same path: `/a/.*` matches both.
-                found = regex.fullmatch(path + "/")
-            if found is None:
-                continue
-            # Rules of one shape answer together: the method's own rule first, then, for
-            # HEAD, the GET rule of that shape.
+    @staticmethod
+    def _fullmatch(regex: re.Pattern[str], path: str) -> re.Match[str] | None:
+        found = regex.fullmatch(path)
+        if found is None and path != "/":
+            found = regex.fullmatch(path + "/")
+        return found
+
+    def match(self, method: str, path: str) -> LinearMatch:
+        matching = [e for e in self.entries if self._fullmatch(e[2], path) is not None]
+        methods = {m for entry in matching for m in entry[4]}
+        for _ranks, _order, _regex, rule, _methods, _route in matching:
             group = [entry for entry in self.entries if entry[3].shape == rule.shape]
             chosen = next((e for e in group if method in e[4]), None)
             if chosen is None and method == "HEAD":
                 chosen = next((e for e in group if "GET" in e[4]), None)
             if chosen is None:
                 continue
-            own = chosen[2].fullmatch(path) or chosen[2].fullmatch(path + "/")
-            params: dict[str, Any] = dict(own.groupdict()) if own else {}
+            own = self._fullmatch(chosen[2], path)
+            params: dict[str, Any] = dict(own.groupdict()) if own is not None else {}
             for name, converter in chosen[3].converters.items():
                 if params.get(name) is not None:
                     params[name] = converter.convert(params[name])
-            return chosen[5], params
-        return None
+            return LinearMatch(chosen[5], params, path, methods)
+        return LinearMatch(None, {}, path, methods)
 
 
 LITERALS = ["a", "b", "ab", "1"]
-PATH_SEGMENTS = [*LITERALS, "c", "12", "1.5", "x-1", "b/a", "a/b/c", ""]
+PATH_SEGMENTS = [*LITERALS, "c", "12", "1.5", "x-1", "1.json", "b/a", "a/b/c", "", "a/"]
+METHODS = ["GET", "POST", "HEAD", "PUT"]
+SEGMENT_KINDS = {
+    "lit": LITERALS,
+    "mixed": ["<{}>.json", "x-<{}:int>"],
+    "param": ["<{}>"],
+    "int": ["<{}:int>"],
+    "float": ["<{}:float>"],
+    "regex": ["[a-c]+", "x-[0-9]", "[0-9]+", "[^/]+", "[a-c]*"],
+    "span": ["a.*", "(b/a|c)"],
+    "greedy": [".+", ".*", "<{}:path>", "(?P<{}>.+)", "(?P<{}>.*)"],
+}
 
 
 @st.composite
@@ -66,43 +95,27 @@ def rule_texts(draw: st.DrawFn) -> str:
     count = draw(st.integers(min_value=0, max_value=4))
     parts = []
     for index in range(count):
-        kind = draw(
-            st.sampled_from(
-                ["lit", "lit", "lit", "param", "int", "float", "regex", "greedy", "path"]
-            )
-        )
-        name = f"p{index}"
-        parts.append(
-            {
-                "lit": draw(st.sampled_from(LITERALS)),
-                "param": f"<{name}>",
-                "int": f"<{name}:int>",
-                "float": f"<{name}:float>",
-                "regex": draw(st.sampled_from(["[a-c]+", "x-[0-9]", "[0-9]+"])),
-                "greedy": draw(st.sampled_from([".+", ".*"])),
-                "path": f"<{name}:path>",
-            }[kind]
-        )
+        kind = draw(st.sampled_from(["lit", "lit", *SEGMENT_KINDS]))
+        parts.append(draw(st.sampled_from(SEGMENT_KINDS[kind])).replace("{}", f"p{index}"))
     return "/" + "/".join(parts)
 
 
-paths = st.lists(st.sampled_from(PATH_SEGMENTS), min_size=0, max_size=5).map(
+paths = st.lists(st.sampled_from(PATH_SEGMENTS), min_size=0, max_size=6).map(
     lambda segments: "/" + "/".join(segments)
 )
 
 
-@settings(max_examples=400, deadline=None)
+# No example database: a failure is reported with its example, never silently replayed.
+@settings(max_examples=500, deadline=None, database=None)
 @given(
-    rules=st.lists(
-        st.tuples(rule_texts(), st.sampled_from(["GET", "POST", "HEAD"])), min_size=1, max_size=12
-    ),
-    requests=st.lists(st.tuples(st.sampled_from(["GET", "POST", "HEAD"]), paths), max_size=20),
+    rules=st.lists(st.tuples(rule_texts(), st.sampled_from(METHODS)), min_size=1, max_size=12),
+    requests=st.lists(st.tuples(st.sampled_from(METHODS), paths), max_size=20),
 )
 def test_compiled_table_agrees_with_linear_matcher(
     rules: list[tuple[str, str]], requests: list[tuple[str, str]]
 ) -> None:
     table = RouteTable()
-    oracle = LinearMatcher()
+    oracle = LinearTable()
     for index, (text, method) in enumerate(rules):
         rule = parse_rule(text)
         try:
@@ -112,9 +125,9 @@ def test_compiled_table_agrees_with_linear_matcher(
         oracle.add(rule, [method], index)
     for method, raw_path in requests:
         path = raw_path.rstrip("/") or "/"
-        if "//" in path:
-            continue
-        assert table.find(method, path, encoded=False) == oracle.match(method, path), (
-            method,
-            path,
-        )
+        got = table.match(method, path, encoded=False)
+        want = oracle.match(method, path)
+        assert (got.route, got.params) == (want.route, want.params), (method, path)
+        assert got.methods == want.methods, (method, path)
+        for other in METHODS:
+            assert got.route_for(other) == oracle.match(other, path).route, (other, path)

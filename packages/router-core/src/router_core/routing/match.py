@@ -1,4 +1,4 @@
-"""`Match`: what routing found for a request; extensions receive it too."""
+"""What routing found for a request: the route, its parameters, and the path's methods."""
 
 from __future__ import annotations
 
@@ -7,41 +7,68 @@ if TYPE_CHECKING:
     from typing import Any
 
     from router_core.router import Route
-    from router_core.routing.table import RouteTable
+    from router_core.routing.trie import Compiled
 
 
 class Match:
-    """The route answering the request's method (None: none does), its parameters (treat
-    as read-only), the normalized path, and, computed on first use, the path's methods."""
+    """What routing found for a request (also what extensions receive).
 
-    __slots__ = ("_encoded", "_methods", "_table", "params", "path", "route")
+    `route` answers the request's method (HEAD falls back to GET), or is None when no rule
+    of this path has that method (or no rule matches at all). `params` holds the converted
+    parameters; treat it as read-only, as a static path's match is shared between requests.
+    `methods` and `route_for` serve 405 answers and CORS pre-flights; they are computed only
+    when asked for.
+    """
+
+    __slots__ = ("_methods", "_segments", "_table", "params", "path", "route")
 
     def __init__(
         self,
         route: Route | None,
         params: dict[str, Any],
         path: str,
-        table: RouteTable,
-        encoded: bool,
+        table: Compiled | None = None,
+        segments: list[str] | None = None,
     ) -> None:
         self.route = route
         self.params = params
+        #: The normalized path that was matched.
         self.path = path
         self._table = table
-        self._encoded = encoded
+        # The path's (decoded) segments when matching split it; split on demand otherwise.
+        self._segments = segments
         self._methods: tuple[str, ...] | None = None
+
+    def _split(self) -> list[str]:
+        segments = self._segments
+        if segments is None:
+            path = self.path
+            segments = path[1:].split("/") if path != "/" else []
+        return segments
 
     @property
     def methods(self) -> tuple[str, ...]:
-        """Every method some rule matching the path has, with HEAD where GET is; sorted."""
-        if self._methods is None:
-            found = self._table.methods_for(self.path, self._encoded)
+        """Every method some rule matching `path` has, plus HEAD where GET is; sorted.
+
+        Empty when no rule matches the path (a 404 rather than a 405).
+        """
+        methods = self._methods
+        if methods is None:
+            found = self._table.methods(self._split()) if self._table is not None else set()
             if "GET" in found:
                 found.add("HEAD")
-            self._methods = tuple(sorted(found))
-        return self._methods
+            methods = self._methods = tuple(sorted(found))
+        return methods
 
     def route_for(self, method: str) -> Route | None:
-        """The route that would answer `method` on this path (HEAD falls back to GET)."""
-        found = self._table.find(method, self.path, self._encoded)
-        return None if found is None else found[0]
+        """The route that would answer `method` on this path (HEAD falls back to GET), or None.
+
+        Lets CORS see each method's route options on a pre-flight, where `route` is None.
+        """
+        if self._table is None:
+            return None
+        found = self._table.best(method, self._split())
+        return None if found is None else found[0].route
+
+    def __repr__(self) -> str:
+        return f"Match(route={self.route!r}, params={self.params!r}, path={self.path!r})"

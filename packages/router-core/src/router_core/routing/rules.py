@@ -1,10 +1,17 @@
 """Rule parsing: `/todos/<todo_id:int>/.+` into typed segments, and the path converters.
 
-A segment is one of (most explicit first, which is also the order in which matching tries
-them): literal text, a converted parameter (`<id:int>`, `<id:uuid>`, then `<x:float>`), a
-plain parameter (`<id>`), a regular expression, or a greedy segment that may span `/`
-(`.+`, `.*`, `<x:path>`). A segment that contains any of `* + ? [ ] ( ) { } | \\ ^ $`, or mixes
-text with `<name>`, is a regular expression; every other segment is literal text.
+Each `/`-separated piece of a rule is one of these kinds, most explicit first:
+
+- literal text (`todos`, `openapi.json`): matches only itself;
+- a mixed segment, literal text around parameters (`<id>.json`, `report-<year:int>.csv`);
+- a converted parameter (`<id:int>`, `<id:uuid>`, then `<x:float>`) or a regular expression
+  that cannot match `/` (`[^/]+`, `\\d+`, `v(?P<n>[0-9]+)`): both match exactly one segment;
+- a plain parameter (`<id>`);
+- a regular expression that may span segments (`a.*b`, `\\D+`): matched by `re`;
+- a greedy gap (`.+`, `.*`, `<x:path>`, `(?P<x>.+)`): one or more whole segments.
+
+A segment containing any of `* + ? [ ] ( ) { } | \\ ^ $` is a regular expression; a segment
+that mixes text with `<name>` is mixed; every other segment is literal text.
 """
 
 from __future__ import annotations
@@ -15,14 +22,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-LITERAL, TYPED, PARAM, PATTERN, GREEDY = "literal", "typed", "param", "pattern", "greedy"
+LITERAL, MIXED, TYPED, PATTERN, PARAM = "literal", "mixed", "typed", "pattern", "param"
+SPAN, GREEDY = "span", "greedy"
 
 _REGEX_CHARS = frozenset("*+?[](){}|\\^$")
+_PREFIX_STOP = _REGEX_CHARS | {".", "<", ">"}
 # `<name>` or `<name:conv>`, but not the `(?P<name>` of a named group. Compiled on first use
-# (only rules with regular-expression segments need it), like every regex here.
+# (only rules with regular-expression or mixed segments need it), like every regex here.
 _PARAM_TOKEN = r"(?<!\?P)<(\w+)(?::(\w+))?>"
-# An unescaped `.` followed by a quantifier can run across `/`: such a segment is greedy.
-_SPANS_SLASH = r"(?<!\\)\.[*+{]"
+# A named group around a greedy gap captures the segments it spans, like `<x:path>`.
+_NAMED_GAP = r"\(\?P<(\w+)>\.([+*])\)"
 
 
 class Converter:
@@ -33,7 +42,7 @@ class Converter:
     def __init__(self, name: str, regex: str, rank: int) -> None:
         self.name = name
         self.regex = regex
-        # Position in the explicitness order: 1 and 2 are converted parameters, 3 is plain.
+        # Position in the explicitness order of the segment kinds (see RANKS).
         self.rank = rank
 
     def matches(self, segment: str) -> bool:
@@ -73,16 +82,17 @@ class _StrConverter(Converter):
 
 _UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
-# int and uuid never match the same text, so they share a rank; float admits every int.
-CONVERTERS: dict[str, Converter] = {
-    "int": _IntConverter("int", "[0-9]+", 1),
-    "uuid": _UUIDConverter("uuid", _UUID_REGEX, 1),
-    "float": _FloatConverter("float", r"[0-9]+(?:\.[0-9]+)?", 2),
-    "str": _StrConverter("str", "[^/]+", 3),
-    "path": Converter("path", ".+", 5),
-}
+# Lower is more explicit. int and uuid never match the same text, so they share a rank; float
+# admits every int, so it ranks below them, level with one-segment regular expressions.
+RANKS = {LITERAL: 0, MIXED: 1, PATTERN: 3, PARAM: 4, SPAN: 5, GREEDY: 6}
 
-RANKS = {LITERAL: 0, PARAM: 3, PATTERN: 4, GREEDY: 5}
+CONVERTERS: dict[str, Converter] = {
+    "int": _IntConverter("int", "[0-9]+", 2),
+    "uuid": _UUIDConverter("uuid", _UUID_REGEX, 2),
+    "float": _FloatConverter("float", r"[0-9]+(?:\.[0-9]+)?", 3),
+    "str": _StrConverter("str", "[^/]+", RANKS[PARAM]),
+    "path": Converter("path", ".+", RANKS[GREEDY]),
+}
 
 _cache: dict[str, re.Pattern[str]] = {}
 
@@ -97,13 +107,21 @@ def _compiled(regex: str) -> re.Pattern[str]:
 class Segment:
     """One `/`-separated piece of a rule."""
 
-    __slots__ = ("converter", "kind", "name", "rank", "text")
+    __slots__ = ("converter", "kind", "name", "rank", "regex", "text")
 
     def __init__(
-        self, kind: str, text: str, name: str = "", converter: Converter | None = None
+        self,
+        kind: str,
+        text: str,
+        regex: str,
+        name: str = "",
+        converter: Converter | None = None,
     ) -> None:
         self.kind = kind
         self.text = text
+        # This segment as part of a regular expression over the path.
+        self.regex = regex
+        # The parameter of a whole-segment `<name>`, `<name:conv>` or named gap.
         self.name = name
         self.converter = converter
         self.rank = converter.rank if converter is not None else RANKS[kind]
@@ -115,21 +133,49 @@ class Segment:
             return ("<>", self.converter.name)
         if self.kind == LITERAL:
             return ("", self.text)
+        if self.kind == GREEDY and self.name:
+            # `<x:path>` and `(?P<x>.+)` match the same paths; `(?P<x>.*)` matches more.
+            return ("<>", "path*" if self.allows_empty else "path")
         return ("re", _compiled(_PARAM_TOKEN).sub("<>", self.text))
 
-    def regex(self) -> str:
-        """This segment as part of a regular expression over the path."""
+    @property
+    def allows_empty(self) -> bool:
+        """Whether the segment matches the empty string (`.*`, `[a-z]*`)."""
+        return _compiled(self.regex).fullmatch("") is not None
+
+    def group_names(self) -> list[str]:
+        """The parameters this segment passes, in order."""
         if self.kind == LITERAL:
-            return re.escape(self.text)
-        if self.converter is not None:
-            return f"(?P<{self.name}>{self.converter.regex})"
-        return _compiled(_PARAM_TOKEN).sub(_token_group, self.text)
+            return []
+        if self.name:
+            return [self.name]
+        return list(_compiled(self.regex).groupindex)
 
+    def literal_prefix(self) -> str:
+        """Text every match of this segment starts with (used to index many patterns)."""
+        if self.kind == LITERAL:
+            return self.text
+        if self.kind == MIXED:
+            return self.text.split("<", 1)[0]
+        if self.kind not in (PATTERN, SPAN) or "|" in self.text:
+            return ""
+        end = 0
+        while end < len(self.text) and self.text[end] not in _PREFIX_STOP:
+            end += 1
+        if end < len(self.text) and self.text[end] in "*?{":
+            end -= 1  # the last character is optional or repeated
+        return self.text[: max(end, 0)]
 
-def _token_group(match: re.Match[str]) -> str:
-    converter = CONVERTERS.get(match.group(2) or "str")
-    regex = converter.regex if converter is not None else "[^/]+"
-    return f"(?P<{match.group(1)}>{regex})"
+    def literal_suffix(self) -> str:
+        """Text every match of this one-segment matcher ends with ("" when unsure)."""
+        if self.kind == MIXED:
+            return self.text.rsplit(">", 1)[1]
+        if self.kind != PATTERN or any(c in self.text for c in ("|", "\\", "(?")):
+            return ""
+        start = len(self.text)
+        while start > 0 and self.text[start - 1] not in _PREFIX_STOP:
+            start -= 1
+        return self.text[start:]
 
 
 class Rule:
@@ -151,7 +197,7 @@ class Rule:
                 tokens = {
                     m.group(1): m.group(2) for m in _compiled(_PARAM_TOKEN).finditer(segment.text)
                 }
-                for name in _segment_names(segment):
+                for name in segment.group_names():
                     names.append(name)
                     converters[name] = CONVERTERS[tokens.get(name) or "str"]
         self.names = tuple(names)
@@ -164,9 +210,9 @@ class Rule:
         return tuple(segment.rank for segment in self.segments)
 
     def tail_index(self) -> int:
-        """Index of the first segment that is a regular expression (len() if there is none)."""
+        """Index of the first segment that may span `/` (len() if there is none)."""
         for index, segment in enumerate(self.segments):
-            if segment.kind in (PATTERN, GREEDY):
+            if segment.kind in (SPAN, GREEDY):
                 return index
         return len(self.segments)
 
@@ -193,7 +239,7 @@ def parse_rule(text: str) -> Rule:
             raise ValueError(f"route rule {text!r} must start with '/'")
         text = "/.*" if text in (".+", ".*") else "/" + text
     normalized = normalize_path(text)
-    parts = normalized[1:].split("/") if normalized != "/" else []
+    parts = _split(normalized[1:]) if normalized != "/" else []
     segments: list[Segment] = []
     seen: set[str] = set()
     for part in parts:
@@ -201,19 +247,40 @@ def parse_rule(text: str) -> Rule:
             raise ValueError(f"route rule {text!r} has an empty segment ('//')")
         segment = _parse_segment(text, part)
         segments.append(segment)
-        for name in _segment_names(segment):
+        for name in segment.group_names():
             if name in seen:
                 raise ValueError(f"route rule {text!r} uses the parameter name {name!r} twice")
             seen.add(name)
     return Rule(normalized, tuple(segments))
 
 
-def _segment_names(segment: Segment) -> list[str]:
-    if segment.kind == LITERAL:
-        return []
-    if segment.converter is not None:
-        return [segment.name]
-    return list(_compiled(segment.regex()).groupindex)
+def _split(text: str) -> list[str]:
+    """Split a rule at each `/` outside a regex's `[...]` and `(...)`, so that `[^/]+` and
+    `(a/b|c)` stay whole segments."""
+    if "[" not in text and "(" not in text:
+        return text.split("/")
+    parts: list[str] = []
+    start = depth = opened = 0
+    in_class = escaped = False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            # `]` first in a class (`[]a]`, `[^]a]`) is a member, not the end.
+            in_class = char != "]" or text[opened:index] in ("", "^")
+        elif char == "[":
+            in_class, opened = True, index + 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "/" and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _parse_segment(rule: str, part: str) -> Segment:
@@ -226,22 +293,103 @@ def _parse_segment(rule: str, part: str) -> Segment:
         if converter is None:
             known = ", ".join(sorted(CONVERTERS))
             raise ValueError(f"route rule {rule!r}: unknown converter {conv_name!r} ({known})")
-        if conv_name == "path":
-            return Segment(GREEDY, part, name, converter)
-        if conv_name == "str":
-            return Segment(PARAM, part, name, converter)
-        return Segment(TYPED, part, name, converter)
-    if "<" not in part and not (_REGEX_CHARS & set(part)):
-        return Segment(LITERAL, part)
-    for match in _compiled(_PARAM_TOKEN).finditer(part):
-        conv_name = match.group(2) or "str"
-        if conv_name not in CONVERTERS:
-            raise ValueError(f"route rule {rule!r}: unknown converter {conv_name!r}")
-    greedy = _compiled(_SPANS_SLASH).search(part) is not None
-    segment = Segment(GREEDY if greedy else PATTERN, part)
+        regex = f"(?P<{name}>{converter.regex})"
+        kind = {"path": GREEDY, "str": PARAM}.get(conv_name, TYPED)
+        return Segment(kind, part, regex, name, converter)
+    is_regex = bool(_REGEX_CHARS & set(part))
+    tokens = list(_compiled(_PARAM_TOKEN).finditer(part)) if "<" in part else []
+    if not is_regex and not tokens:
+        return Segment(LITERAL, part, re.escape(part))
+    if part in (".+", ".*"):
+        return Segment(GREEDY, part, part)
+    named_gap = _compiled(_NAMED_GAP).fullmatch(part)
+    if named_gap is not None:
+        return Segment(GREEDY, part, part, named_gap.group(1))
+    pieces: list[str] = []
+    end = 0
+    for token in tokens:
+        converter = CONVERTERS.get(token.group(2) or "str")
+        if converter is None:
+            raise ValueError(f"route rule {rule!r}: unknown converter {token.group(2)!r}")
+        text = part[end : token.start()]
+        # Around parameters, a mixed segment's text is literal; a regex segment's is regex.
+        pieces.append(text if is_regex else re.escape(text))
+        pieces.append(f"(?P<{token.group(1)}>{converter.regex})")
+        end = token.end()
+    tail = part[end:]
+    pieces.append(tail if is_regex else re.escape(tail))
+    regex = "".join(pieces)
     try:
-        _compiled(segment.regex())
+        compiled = _compiled(regex)
     except re.error as error:
         message = f"route rule {rule!r}: segment {part!r} is not a valid regex: {error}"
         raise ValueError(message) from None
-    return segment
+    if _may_match_slash(compiled.pattern):
+        return Segment(SPAN, part, regex)
+    return Segment(PATTERN if is_regex else MIXED, part, regex)
+
+
+def _may_match_slash(regex: str) -> bool:
+    """Whether some match of `regex` can contain `/` (then it may span segments).
+
+    Reads the parse tree that `re` itself builds; anything not understood counts as spanning.
+    """
+    import importlib
+
+    try:
+        parser = getattr(re, "_parser", None) or importlib.import_module("sre_parse")
+        tree = parser.parse(regex)
+    except Exception:
+        return True
+    return _consumes(tree, ord("/"))
+
+
+def _consumes(items: Any, code: int) -> bool:
+    for op, arg in items:
+        name = getattr(op, "name", str(op))
+        if name == "LITERAL":
+            found = arg == code
+        elif name == "NOT_LITERAL":
+            found = arg != code
+        elif name == "IN":
+            found = _set_contains(arg, code)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            found = _consumes(arg[2], code)
+        elif name == "SUBPATTERN":
+            found = _consumes(arg[-1], code)
+        elif name == "ATOMIC_GROUP":
+            found = _consumes(arg, code)
+        elif name == "BRANCH":
+            found = any(_consumes(branch, code) for branch in arg[1])
+        elif name == "GROUPREF_EXISTS":
+            found = _consumes(arg[1], code) or (arg[2] is not None and _consumes(arg[2], code))
+        elif name in ("AT", "GROUPREF", "ASSERT", "ASSERT_NOT"):
+            # Anchors and lookarounds consume nothing; a back-reference repeats a group
+            # that is checked where it is defined.
+            found = False
+        else:
+            found = True  # ANY, and whatever a future `re` adds
+        if found:
+            return True
+    return False
+
+
+_SLASH_CATEGORIES = ("CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD", "CATEGORY_NOT_SPACE")
+
+
+def _set_contains(items: Any, code: int) -> bool:
+    negate = False
+    found = False
+    for op, arg in items:
+        name = getattr(op, "name", str(op))
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            found = found or arg == code
+        elif name == "RANGE":
+            found = found or arg[0] <= code <= arg[1]
+        elif name == "CATEGORY":
+            found = found or getattr(arg, "name", str(arg)) in _SLASH_CATEGORIES
+        else:
+            found = True
+    return found != negate
