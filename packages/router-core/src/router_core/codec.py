@@ -139,6 +139,13 @@ def multi_value_headers(response: Response) -> dict[str, list[str]]:
     """The response's headers as lists, CR/LF refused, cookies as `Set-Cookie` values."""
     headers: dict[str, list[str]] = {}
     for name, value in response.headers.items():
+        if type(value) is str:  # the common case, checked inline
+            if name not in _GOOD_NAMES:
+                _check_name(name)
+            if not value.isprintable() and _CONTROL.search(value) is not None:
+                raise ValueError(f"response header {name!r} value contains {_what(value)}")
+            headers[name] = [value]
+            continue
         if value is None:
             continue  # a header set to None is left out, as Powertools does
         values = [str(value)] if not isinstance(value, list) else [str(v) for v in value]

@@ -80,14 +80,13 @@ class ResponseWriter:
             return self.internal_error(event)
         body = result.get("body")
         limit = codec.max_response_bytes
-        # A JSON-escaped character is at most 6 bytes: only near the limit is it worth
-        # measuring. Base64 text has nothing to escape, so its length is its size.
-        growth = 1 if result.get("isBase64Encoded") is True else 6
-        if isinstance(body, str) and len(body) * growth + 65536 > limit:
-            import orjson
+        # A character is at most 12 bytes once the runtime escapes it: only a body that may
+        # come near the limit is measured (`router_core.limits` models the runtime's JSON).
+        if isinstance(body, str) and len(body) * 12 + 65536 > limit:
+            from router_core.limits import over_limit
 
-            size = len(orjson.dumps(result))
-            if size > limit:
+            size = over_limit(result, limit)
+            if size is not None:
                 log.error(
                     "router: the response is %d bytes, over the %s limit of %d bytes",
                     size,

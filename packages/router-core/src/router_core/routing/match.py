@@ -20,7 +20,7 @@ class Match:
     when asked for.
     """
 
-    __slots__ = ("_methods", "_segments", "_table", "params", "path", "route")
+    __slots__ = ("_methods", "_routes", "_segments", "_table", "params", "path", "route")
 
     def __init__(
         self,
@@ -38,6 +38,9 @@ class Match:
         # The path's (decoded) segments when matching split it; split on demand otherwise.
         self._segments = segments
         self._methods: tuple[str, ...] | None = None
+        # route_for() answers, kept: a static path's match is shared, so a pre-flight asks
+        # the table about each method once, not on every request.
+        self._routes: dict[str, Route | None] | None = None
 
     def _split(self) -> list[str]:
         segments = self._segments
@@ -65,10 +68,17 @@ class Match:
 
         Lets CORS see each method's route options on a pre-flight, where `route` is None.
         """
-        if self._table is None:
-            return None
-        found = self._table.best(method, self._split())
-        return None if found is None else found[0].route
+        routes = self._routes
+        if routes is None:
+            routes = self._routes = {}
+        elif method in routes:
+            return routes[method]
+        route = None
+        if self._table is not None:
+            found = self._table.best(method, self._split())
+            route = None if found is None else found[0].route
+        routes[method] = route
+        return route
 
     def __repr__(self) -> str:
         return f"Match(route={self.route!r}, params={self.params!r}, path={self.path!r})"

@@ -72,8 +72,14 @@ class RouteTable:
         if compiled is None:
             compiled = self._compile()
         shared = compiled.static.get(path)
-        if shared is not None:
+        if shared is not None and not (encoded and "%" in path):
             found = shared.get(method)
-            if found is not None and not (encoded and "%" in path):
+            if found is not None:
+                return found
+            if method == "OPTIONS":
+                # A pre-flight on a static path: its answer (usually no OPTIONS route) is the
+                # same every time, so it is kept and shared like the path's other matches.
+                found = compiled.match(method, path, encoded)
+                shared[method] = found
                 return found
         return compiled.match(method, path, encoded)
