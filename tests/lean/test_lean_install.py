@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from importlib import metadata
 
 import pytest
@@ -34,7 +35,7 @@ def test_runtime_dependencies_are_orjson_alone() -> None:
     for name in ("router-core", "router-rest"):
         for requirement in metadata.requires(name) or []:
             if "extra ==" not in requirement:
-                required.add(requirement.split("=")[0].split(">")[0].split("<")[0].strip())
+                required.add(re.split(r"[\s<>=!~;\[(]", requirement)[0])
     assert required == {"orjson", "router-core"}
 
 
