@@ -81,25 +81,25 @@ class Client:
         """A raw connection, for what http.client will not send (or not send at once)."""
         return socket.create_connection(("127.0.0.1", self.port), timeout=10)
 
+    @staticmethod
+    def read_until_closed(connection: socket.socket, limit: float = 10.0) -> bytes:
+        """Everything the server sends until it closes the connection (at most `limit` s)."""
+        import time
 
-def read_until_closed(connection: socket.socket, limit: float = 10.0) -> bytes:
-    """Everything the server sends until it closes the connection (at most `limit` s)."""
-    import time
-
-    received = b""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        connection.settimeout(max(deadline - time.monotonic(), 0.01))
-        try:
-            chunk = connection.recv(65536)
-        except ConnectionResetError:
-            break
-        except TimeoutError:
-            raise AssertionError(f"the server kept the connection open {limit} s") from None
-        if not chunk:
-            break
-        received += chunk
-    return received
+        received = b""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            connection.settimeout(max(deadline - time.monotonic(), 0.01))
+            try:
+                chunk = connection.recv(65536)
+            except ConnectionResetError:
+                break
+            except TimeoutError:
+                raise AssertionError(f"the server kept the connection open {limit} s") from None
+            if not chunk:
+                break
+            received += chunk
+        return received
 
 
 class Servers:
@@ -108,8 +108,11 @@ class Servers:
     def __init__(self) -> None:
         self._running: list[tuple[BaseWSGIServer, threading.Thread]] = []
 
-    def start(self, target: Target, stage: str | None = None) -> Client:
-        server = make_server(target, "127.0.0.1", 0, stage)
+    def start(self, target: Target, stage: str | None = None, host: str = "127.0.0.1") -> Client:
+        server = make_server(target, host, 0, stage)
+        # Connection threads are joined when the server closes: none outlives its test to
+        # print into the next one's captured output.
+        server.daemon_threads = False
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

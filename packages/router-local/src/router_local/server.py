@@ -172,12 +172,13 @@ class LocalApp:
         except BodyTooLargeError as error:
             _report(f"{error}: the service answers 413")
             response = too_large(self.target.source)
-        except TimeoutError:
-            _report("the client stopped sending the request body")
-            response = json_error(408, "Request Timeout")
-        except Exception as error:  # werkzeug's ClientDisconnected, a malformed chunk
-            _report(f"the request body cannot be read: {error}")
-            response = json_error(400, "Bad Request")
+        except Exception as error:  # a read timeout, werkzeug's ClientDisconnected, a bad chunk
+            if isinstance(error, TimeoutError) or isinstance(error.__context__, TimeoutError):
+                _report("the client stopped sending the request body")
+                response = json_error(408, "Request Timeout")
+            else:
+                _report(f"the request body cannot be read: {error!r}")
+                response = json_error(400, "Bad Request")
         else:
             context = LambdaContext(function_name=self.target.name.partition(":")[0])
             request_id = context.aws_request_id

@@ -40,10 +40,12 @@ class _DeadlineReader(io.RawIOBase):
     """The connection as the handler reads it: each read waits `idle` seconds at most, and
     while a `deadline` is set (the request line and headers), the reads must all end by it."""
 
-    def __init__(self, connection: socket.socket, idle: float) -> None:
+    def __init__(self, connection: socket.socket, idle: float, limit: float) -> None:
         super().__init__()
         self._connection = connection
         self._idle = idle
+        #: Seconds from the start of a request to its `deadline`, for the message.
+        self.limit = limit
         self.deadline: float | None = None
 
     def readable(self) -> bool:
@@ -53,13 +55,16 @@ class _DeadlineReader(io.RawIOBase):
         if self.deadline is None:
             return self._connection.recv_into(buffer)
         left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("the request's line and headers took too long")
-        self._connection.settimeout(min(left, self._idle))
-        try:
-            return self._connection.recv_into(buffer)
-        finally:
-            self._connection.settimeout(self._idle)
+        if left > 0:
+            self._connection.settimeout(min(left, self._idle))
+            try:
+                return self._connection.recv_into(buffer)
+            except TimeoutError:
+                if left > self._idle:
+                    raise TimeoutError(f"the client sent nothing for {self._idle:g} s") from None
+            finally:
+                self._connection.settimeout(self._idle)
+        raise TimeoutError(f"the request's line and headers took over {self.limit:g} s")
 
 
 class RequestHandler(WSGIRequestHandler):
@@ -74,7 +79,7 @@ class RequestHandler(WSGIRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self._reader = _DeadlineReader(self.connection, self.timeout)
+        self._reader = _DeadlineReader(self.connection, self.timeout, self.headers_deadline)
         self.rfile.close()
         self.rfile = io.BufferedReader(self._reader)
 
