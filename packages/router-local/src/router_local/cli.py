@@ -53,7 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         "the source to emulate (default: from the resolver's class; required for a plain "
         "function unless its module defines resolvers of one source)",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default %(default)s)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address or name to bind (default %(default)s); requests must name it or a "
+        "loopback name in their Host header",
+    )
     serve.add_argument("--port", type=int, default=3000, help="port (default %(default)s)")
     serve.add_argument("--stage", help="stage name put in the events (default: the source's)")
     serve.add_argument("--reload", action="store_true", help="restart when code changes")
