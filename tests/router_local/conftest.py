@@ -94,7 +94,7 @@ class Client:
                 chunk = connection.recv(65536)
             except ConnectionResetError:
                 break
-            except TimeoutError:
+            except socket.timeout:
                 raise AssertionError(f"the server kept the connection open {limit} s") from None
             if not chunk:
                 break

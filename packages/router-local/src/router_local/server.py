@@ -9,6 +9,7 @@ becomes API Gateway's `502 {"message": "Internal server error"}` with the traceb
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 import time
@@ -173,7 +174,8 @@ class LocalApp:
             _report(f"{error}: the service answers 413")
             response = too_large(self.target.source)
         except Exception as error:  # a read timeout, werkzeug's ClientDisconnected, a bad chunk
-            if isinstance(error, TimeoutError) or isinstance(error.__context__, TimeoutError):
+            # werkzeug reports a read timeout as a disconnect caused by it.
+            if isinstance(error, socket.timeout) or isinstance(error.__context__, socket.timeout):
                 _report("the client stopped sending the request body")
                 response = json_error(408, "Request Timeout")
             else:

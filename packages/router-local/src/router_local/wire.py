@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import io
+import socket
 import sys
 import time
 
@@ -21,7 +22,6 @@ from router_local.guards import HEADERS_DEADLINE, IDLE_TIMEOUT, RequestGuard, es
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import socket
     from typing import Any
 
     from router_local.guards import Refusal
@@ -59,12 +59,12 @@ class _DeadlineReader(io.RawIOBase):
             self._connection.settimeout(min(left, self._idle))
             try:
                 return self._connection.recv_into(buffer)
-            except TimeoutError:
+            except socket.timeout:  # TimeoutError from Python 3.10 on
                 if left > self._idle:
-                    raise TimeoutError(f"the client sent nothing for {self._idle:g} s") from None
+                    raise socket.timeout(f"the client sent nothing for {self._idle:g} s") from None
             finally:
                 self._connection.settimeout(self._idle)
-        raise TimeoutError(f"the request's line and headers took over {self.limit:g} s")
+        raise socket.timeout(f"the request's line and headers took over {self.limit:g} s")
 
 
 class RequestHandler(WSGIRequestHandler):
