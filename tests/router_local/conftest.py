@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import importlib
+import socket
 import sys
 import threading
 import uuid
@@ -56,10 +57,16 @@ class Client:
         path: str,
         headers: list[tuple[str, str]] | None = None,
         body: bytes = b"",
+        host: str | None = None,
     ) -> Reply:
+        """Send a request; `host` replaces the `Host` header http.client sends ("" sends none)."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:
-            connection.putrequest(method, path, skip_accept_encoding=True)
+            connection.putrequest(
+                method, path, skip_host=host is not None, skip_accept_encoding=True
+            )
+            if host:
+                connection.putheader("Host", host)
             for name, value in headers or []:
                 connection.putheader(name, value)
             if body or method in ("POST", "PUT", "PATCH"):
@@ -70,6 +77,30 @@ class Client:
         finally:
             connection.close()
 
+    def connect(self) -> socket.socket:
+        """A raw connection, for what http.client will not send (or not send at once)."""
+        return socket.create_connection(("127.0.0.1", self.port), timeout=10)
+
+    @staticmethod
+    def read_until_closed(connection: socket.socket, limit: float = 10.0) -> bytes:
+        """Everything the server sends until it closes the connection (at most `limit` s)."""
+        import time
+
+        received = b""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            connection.settimeout(max(deadline - time.monotonic(), 0.01))
+            try:
+                chunk = connection.recv(65536)
+            except ConnectionResetError:
+                break
+            except socket.timeout:
+                raise AssertionError(f"the server kept the connection open {limit} s") from None
+            if not chunk:
+                break
+            received += chunk
+        return received
+
 
 class Servers:
     """Starts local servers in threads; every one is stopped at teardown."""
@@ -77,8 +108,11 @@ class Servers:
     def __init__(self) -> None:
         self._running: list[tuple[BaseWSGIServer, threading.Thread]] = []
 
-    def start(self, target: Target, stage: str | None = None) -> Client:
-        server = make_server(target, "127.0.0.1", 0, stage)
+    def start(self, target: Target, stage: str | None = None, host: str = "127.0.0.1") -> Client:
+        server = make_server(target, host, 0, stage)
+        # Connection threads are joined when the server closes: none outlives its test to
+        # print into the next one's captured output.
+        server.daemon_threads = False
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import threading
 import time
 
 import pytest
 
 from router_core import Cookie, Response
+from router_local.guards import ALB_BODY_LIMIT
 from router_local.server import LAMBDA_PAYLOAD_LIMIT
 from router_local.targets import SOURCES, Target, codec_for, load_target, source_of
 
@@ -457,3 +459,254 @@ def test_gzip_body_from_a_plain_handler_passes_through_decoded_from_base64(serve
 
     assert reply.header("Content-Encoding") == "gzip"
     assert gzip.decompress(reply.body) == b"hello"
+
+
+# -- safe on a laptop: Host, body limits, what goes on the wire and to the terminal ---------
+@pytest.mark.parametrize("host", ["localhost:{port}", "127.0.0.1:{port}", "[::1]:{port}"])
+def test_loopback_host_names_are_served(servers, host):
+    client = serve(servers, todo_app("rest"))
+
+    reply = client.request("GET", "/files/a", host=host.format(port=client.port))
+
+    assert reply.status == 200
+    assert reply.json() == {"name": "a"}
+
+
+def test_a_foreign_host_is_refused_before_the_handler_runs(servers, capsys):
+    app = resolver("rest")
+    calls: list[str] = []
+
+    @app.get("/secret")
+    def secret():
+        calls.append("secret")
+        return {"token": "abc"}
+
+    client = serve(servers, app)
+    capsys.readouterr()
+    reply = client.request("GET", "/secret", host=f"attacker.example:{client.port}")
+
+    assert reply.status == 421
+    assert reply.header("Content-Type") == "application/json"
+    message = reply.json()["message"]
+    assert message.startswith(f"Host 'attacker.example:{client.port}' is not a name of this server")
+    assert "DNS rebinding" in message
+    assert calls == []
+    assert capsys.readouterr().err == (
+        f"127.0.0.1 GET /secret -> 421 (refused: Host 'attacker.example:{client.port}' "
+        "is not served here)\n"
+    )
+
+
+def test_a_request_without_host_is_refused(servers):
+    client = serve(servers, todo_app("rest"))
+
+    reply = client.request("GET", "/files/a", host="")
+
+    assert reply.status == 400
+    assert reply.json() == {"message": "the request needs exactly one Host header"}
+
+
+def test_the_bound_name_is_served_and_no_other(servers):
+    app = todo_app("rest")
+    target = Target("app:app", app.resolve, "rest", type(app).codec)
+    client = servers.start(target, host="localhost")
+
+    reply = client.request("GET", "/files/a", host=f"localhost:{client.port}")
+    refused = client.request("GET", "/files/a", host=f"devbox:{client.port}")
+
+    assert reply.status == 200
+    assert refused.status == 421
+
+
+def read_response(client, connection) -> tuple[bytes, bytes]:
+    """The status line and the body of what the server sent before closing."""
+    data = client.read_until_closed(connection)
+    head, _, body = data.partition(b"\r\n\r\n")
+    return head.split(b"\r\n")[0], body
+
+
+@pytest.mark.parametrize(
+    ("source", "limit", "answer"),
+    [("rest", LAMBDA_PAYLOAD_LIMIT, b'{"message": "Request Too Long"}'),
+     ("alb", ALB_BODY_LIMIT, b"<title>413 Request Entity Too Large</title>")],
+)  # fmt: skip
+def test_a_content_length_over_the_limit_is_answered_before_the_body_is_sent(
+    servers, source, limit, answer
+):
+    client = serve(servers, todo_app(source))
+
+    with client.connect() as connection:
+        connection.sendall(
+            b"POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+            b"Content-Length: " + str(limit + 1).encode() + b"\r\n\r\n"
+        )
+        status, body = read_response(client, connection)  # not one byte of the body was sent
+
+    assert status == b"HTTP/1.1 413 " + (b"Request Entity Too Large")
+    assert answer in body
+
+
+def test_expect_100_continue_is_not_invited_for_a_body_over_the_limit(servers):
+    client = serve(servers, todo_app("alb"))
+
+    with client.connect() as connection:
+        connection.sendall(
+            b"POST /upload HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+            b"Content-Length: 2000000\r\n\r\n"
+        )
+        data = client.read_until_closed(connection)
+
+    assert data.startswith(b"HTTP/1.1 413 Request Entity Too Large\r\n")
+    assert b"100 Continue" not in data
+
+
+def test_expect_100_continue_is_answered_once_for_an_accepted_body(servers):
+    client = serve(servers, todo_app("rest"))
+
+    with client.connect() as connection:
+        connection.sendall(
+            b"POST /upload HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+            b"Content-Type: text/plain\r\nContent-Length: 5\r\n\r\n"
+        )
+        assert connection.recv(25) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        connection.sendall(b"hello")
+        data = client.read_until_closed(connection)
+
+    assert data.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert b"100 Continue" not in data
+    assert data.endswith(
+        b'"size":5,"sha256":"' + hashlib.sha256(b"hello").hexdigest().encode() + b'"}'
+    )
+
+
+def chunk(data: bytes) -> bytes:
+    return f"{len(data):x}\r\n".encode() + data + b"\r\n"
+
+
+def test_a_streamed_body_is_refused_as_soon_as_it_passes_the_limit(servers, capsys):
+    client = serve(servers, todo_app("alb"))
+
+    with client.connect() as connection:
+        connection.sendall(
+            b"POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+        )
+        for _ in range(17):  # 17 x 64 KiB: just past ALB's 1 MB, and the body never ends
+            connection.sendall(chunk(b"x" * 65536))
+        status, body = read_response(client, connection)
+
+    assert status == b"HTTP/1.1 413 Request Entity Too Large"
+    assert b"<title>413 Request Entity Too Large</title>" in body
+    assert (
+        "the request body is over 1048576 bytes: the service answers 413" in capsys.readouterr().err
+    )
+
+
+def test_a_streamed_body_within_the_limit_reaches_the_handler(servers):
+    client = serve(servers, todo_app("alb"))
+    data = b"y" * ALB_BODY_LIMIT
+
+    with client.connect() as connection:
+        connection.sendall(
+            b"POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+            + b"".join(chunk(data[i : i + 65536]) for i in range(0, len(data), 65536))
+            + b"0\r\n\r\n"
+        )
+        status, body = read_response(client, connection)
+
+    assert status == b"HTTP/1.1 200 OK"
+    assert json.loads(body) == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+PLAIN_HANDLER = (
+    "def lambda_handler(event, context):\n"
+    "    return {{'statusCode': 200, 'multiValueHeaders': {{{name!r}: [{value!r}]}},\n"
+    "            'body': 'hello', 'isBase64Encoded': False}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "problem"),
+    [
+        ("X-Next", "/a\r\nSet-Cookie: session=stolen", "header 'X-Next' has a control character"),
+        ("X-Next", "/a\nLocation: /evil", "header 'X-Next' has a control character"),
+        ("X-Bad\r\nSet-Cookie", "x", "is not a token"),
+    ],
+)
+def test_a_plain_handlers_header_with_cr_or_lf_never_reaches_the_wire(
+    servers, modules, capsys, name, value, problem
+):
+    pytest.importorskip("router_rest")
+    module = modules.write(PLAIN_HANDLER.format(name=name, value=value))
+    client = servers.start(load_target(f"{module}:lambda_handler", "rest", str(modules.folder)))
+
+    reply = client.request("GET", "/")
+
+    assert reply.status == 502
+    assert reply.json() == {"message": "Internal server error"}
+    assert reply.values("Set-Cookie") == []
+    assert reply.values("Location") == []
+    assert problem in capsys.readouterr().err
+
+
+def test_a_plain_handlers_header_with_a_tab_is_served(servers, modules):
+    pytest.importorskip("router_rest")
+    module = modules.write(PLAIN_HANDLER.format(name="X-Tab", value="a\tb"))
+    client = servers.start(load_target(f"{module}:lambda_handler", "rest", str(modules.folder)))
+
+    reply = client.request("GET", "/")
+
+    assert reply.status == 200
+    assert reply.header("X-Tab") == "a\tb"
+
+
+def test_terminal_escapes_in_a_request_are_logged_escaped(servers, capsys):
+    client = serve(servers, todo_app("rest"))
+    capsys.readouterr()
+
+    with client.connect() as connection:
+        connection.sendall(
+            b"G\x1b[2JET /files/\x1b[31mred?q=\x1b]0;owned\x07 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        client.read_until_closed(connection)
+    with client.connect() as connection:
+        connection.sendall(b"GET /files/a HTTP/1.1\r\nHost: \x1b[31mevil\r\n\r\n")
+        client.read_until_closed(connection)
+
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\x07" not in err
+    assert "127.0.0.1 G\\x1b[2JET /files/%1B%5B31mred?q=\\x1b]0;owned\\x07 -> 405 (" in err
+    assert "refused: Host '\\x1b[31mevil' is not served here" in err
+
+
+def test_a_raising_handlers_traceback_is_logged_escaped(servers, capsys):
+    app = resolver("rest")
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("bad \x1b[2J input")
+
+    client = serve(servers, app)
+    reply = client.request("GET", "/boom")
+
+    assert reply.body == b'{"message": "Internal server error"}'
+    err = capsys.readouterr().err
+    assert "RuntimeError: bad \\x1b[2J input" in err
+    assert "\x1b" not in err
+
+
+def test_tracebacks_are_served_only_in_debug_mode(servers):
+    app = resolver("rest", debug=True)
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("kaboom")
+
+    client = serve(servers, app)
+    reply = client.request("GET", "/boom")
+
+    assert reply.status == 500
+    assert b"Traceback (most recent call last)" in reply.body
+    assert b"RuntimeError: kaboom" in reply.body

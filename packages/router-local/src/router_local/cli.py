@@ -22,11 +22,15 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
+    from router_local.targets import Target
+
 _TARGET_HELP = (
     "the app to load: ATTR is a resolver (its class tells the source) or a "
     "lambda_handler(event, context) function"
 )
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+# Sources whose events carry no stage: `--stage` would be silently ignored.
+_STAGELESS = ("alb", "function-url")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +55,12 @@ def _parser() -> argparse.ArgumentParser:
         "the source to emulate (default: from the resolver's class; required for a plain "
         "function unless its module defines resolvers of one source)",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default %(default)s)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address or name to bind (default %(default)s); requests must name it or a "
+        "loopback name in their Host header",
+    )
     serve.add_argument("--port", type=int, default=3000, help="port (default %(default)s)")
     serve.add_argument("--stage", help="stage name put in the events (default: the source's)")
     serve.add_argument("--reload", action="store_true", help="restart when code changes")
@@ -125,39 +134,75 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TargetError as error:
         print(f"router: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """The reader of our output went away (`router event ... | head -1`): stop quietly."""
+    import os
+
+    # Python flushes stdout again at exit; pointing it at devnull keeps that flush silent.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file descriptor (a test's capture)
+        pass
+    finally:
+        os.close(devnull)
+    return 1
 
 
 def _serve(args: argparse.Namespace) -> int:
     from router_local.server import serve
+    from router_local.wire import BindError
 
-    if args.reload:
-        serve(
-            lambda: load_target(args.target, args.source, args.app_dir, args.multi_value),
-            args.host,
-            args.port,
-            args.stage,
-            reload=True,
-        )
-        return 0
-    # Without the reloader, a target that cannot be loaded fails now, before binding the port.
-    target = load_target(args.target, args.source, args.app_dir, args.multi_value)
-    serve(lambda: target, args.host, args.port, args.stage)
+    _check_stage(args.source, args.stage)
+
+    def load() -> Target:
+        target = load_target(args.target, args.source, args.app_dir, args.multi_value)
+        _check_stage(target.source, args.stage)
+        return target
+
+    try:
+        if args.reload:
+            serve(load, args.host, args.port, args.stage, reload=True)
+            return 0
+        # Without the reloader, a target that cannot be loaded fails now, before binding.
+        target = load()
+        serve(lambda: target, args.host, args.port, args.stage)
+    except BindError as error:
+        print(f"router: error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
+def _check_stage(source: str | None, stage: str | None) -> None:
+    if stage is not None and source in _STAGELESS:
+        raise TargetError(
+            f"--stage is an API Gateway setting: {SOURCES[source].service} events have no "
+            "stage; drop --stage"
+        )
+
+
 def _invoke(args: argparse.Namespace) -> int:
+    import contextlib
     import traceback
 
     from router_core.testing import LambdaContext
     from router_local.targets import import_attribute
 
     event = _read_event(args.event)
-    _module, handler = import_attribute(args.target, args.app_dir)
+    # Standard output is the response alone: what the app prints while it is imported or
+    # runs (debug mode prints each event) goes to standard error, as Lambda sends it to logs.
+    with contextlib.redirect_stdout(sys.stderr):
+        _module, handler = import_attribute(args.target, args.app_dir)
     if not callable(handler):
         raise TargetError(f"{args.target} is a {type(handler).__name__}, not a handler")
     context = LambdaContext(function_name=args.target.partition(":")[0])
     try:
-        result = handler(event, context)
+        with contextlib.redirect_stdout(sys.stderr):
+            result = handler(event, context)
     except Exception as error:
         traceback.print_exc(file=sys.stderr)
         # What `sam local invoke` prints for a function error.
@@ -196,6 +241,7 @@ def _event(args: argparse.Namespace) -> int:
 
     from router_core.codec import HTTPRequest
 
+    _check_stage(args.source, args.stage)
     path, _, query_string = args.path.partition("?")
     if not path.startswith("/"):
         raise TargetError(f"PATH {args.path!r} must start with '/'")
@@ -224,6 +270,8 @@ def _print_json(value: Any) -> None:
     except (TypeError, ValueError) as error:
         raise TargetError(f"the handler's result is not JSON, as Lambda needs: {error}") from None
     print(text)
+    # A reader that went away (`| head -1`) is noticed here, where main() handles it.
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m router_local.cli`
