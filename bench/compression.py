@@ -99,15 +99,15 @@ def delivered(result: dict[str, Any]) -> tuple[str, bytes]:
     return encoding, data
 
 
-def measure(handler: Handler, event: dict[str, Any]) -> float:
-    """Seconds per call, best of REPEATS, each repeat running about BUDGET_S."""
+def measure(handler: Handler, event: dict[str, Any], repeats: int = REPEATS) -> float:
+    """Seconds per call, best of `repeats`, each repeat running about BUDGET_S."""
     timer = timeit.Timer(lambda: handler(event, None))
     once = min(timer.repeat(repeat=2, number=1))
     number = max(1, int(BUDGET_S / max(once, 1e-7)))
-    return min(timer.repeat(repeat=REPEATS, number=number)) / number
+    return min(timer.repeat(repeat=repeats, number=number)) / number
 
 
-def main() -> None:
+def main(repeats: int = REPEATS) -> None:
     contenders = [
         ("router, uncompressed", router_handler, ""),
         ("router gzip", router_handler, "gzip"),
@@ -128,7 +128,7 @@ def main() -> None:
             got_encoding, data = delivered(handler(event, None))
             if got_encoding != encoding or DECODERS[encoding](data) != body.encode():
                 raise RuntimeError(f"{name}: the response does not decode back to the body")
-            rows.append((name, measure(handler, event), len(data) / len(body)))
+            rows.append((name, measure(handler, event, repeats), len(data) / len(body)))
         reference_time, reference_size = next((t, s) for n, t, s in rows if n == "powertools gzip")
         for name, seconds, share in rows:
             print(
