@@ -19,6 +19,7 @@ import timeit
 
 import brotli
 import orjson
+from report import table, us
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -115,10 +116,7 @@ def main(repeats: int = REPEATS) -> None:
         ("powertools, uncompressed", powertools_handler, ""),
         ("powertools gzip", powertools_handler, "gzip"),
     ]
-    print(
-        f"{'body':<6} {'contender':<25} {'µs/response':>12} {'size':>8} "
-        f"{'time vs pt gzip':>16} {'size vs pt gzip':>16}"
-    )
+    lines: list[list[str]] = []
     for label, size in SIZES.items():
         body = json_body(size)
         rows: list[tuple[str, float, float]] = []
@@ -131,11 +129,18 @@ def main(repeats: int = REPEATS) -> None:
             rows.append((name, measure(handler, event, repeats), len(data) / len(body)))
         reference_time, reference_size = next((t, s) for n, t, s in rows if n == "powertools gzip")
         for name, seconds, share in rows:
-            print(
-                f"{label:<6} {name:<25} {seconds * 1e6:>12,.0f} {share:>8.1%} "
-                f"{seconds / reference_time:>15.2f}x {share / reference_size:>15.2f}x",
-                flush=True,
+            lines.append(
+                [
+                    label,
+                    name,
+                    us(seconds * 1e6),
+                    f"{share:.1%}",
+                    f"{seconds / reference_time:.2f}x",
+                    f"{share / reference_size:.2f}x",
+                ]
             )
+    header = ["body", "contender", "µs/response", "size", "time vs pt gzip", "size vs pt gzip"]
+    print(table(header, lines), flush=True)
 
 
 if __name__ == "__main__":

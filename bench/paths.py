@@ -22,7 +22,7 @@ import json
 import random
 
 import orjson
-from apps import rest_event
+from apps import endpoint, rest_event
 from report import table, us
 from timing import Ratio, Timer, median
 
@@ -132,18 +132,12 @@ def build(library: Library, cors: bool, middlewares: bool) -> Handler:
     if middlewares:
         app.use([_first, _second, _third])
 
-    @app.get("/r0")
-    def r0() -> dict[str, int]:
-        return {"route": 0}
-
-    @app.get("/r1")
-    def r1() -> dict[str, int]:
-        return {"route": 1}
-
-    @app.get("/fail")
     def fail() -> dict[str, int]:
         raise library.service_error("missing field 'title'")
 
+    app.get("/r0")(endpoint("static", 0))
+    app.get("/r1")(endpoint("static", 1))
+    app.get("/fail")(fail)
     for rule, value in DOCUMENTS.items():
         app.get(rule)(_returning(value))
     resolve: Handler = app.resolve

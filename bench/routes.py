@@ -34,10 +34,10 @@ CONTENDERS = ("baseline", "router", "powertools")
 
 
 class Row(NamedTuple):
-    """One request: route `n` of `count` routes of `kind`, on `source`'s events."""
+    """One request: route `n` of `total` routes of `kind`, on `source`'s events."""
 
     source: str
-    count: int
+    total: int
     kind: str
     position: str
     n: int
@@ -121,7 +121,7 @@ def report(rows: Sequence[Row], runs: Sequence[dict[Hashable, float]]) -> list[b
             figures = [us(median([run[row.key(c)] for run in runs])) for c in CONTENDERS]
             lines.append(
                 [
-                    f"{row.count:,}",
+                    f"{row.total:,}",
                     row.kind,
                     f"`{path(row.kind, row.n)}` ({row.position})",
                     *figures,
