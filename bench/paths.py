@@ -18,6 +18,7 @@ Each answer is checked (status, body, the headers that make it what it is) befor
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 
@@ -103,19 +104,22 @@ def document(size: int, ascii_only: bool = True, seed: int = 7) -> list[dict[str
     return rows
 
 
-DOCUMENTS = {"/big": document(ONE_MB), "/big-unicode": document(ONE_MB, ascii_only=False)}
+@functools.cache
+def documents() -> dict[str, list[dict[str, Any]]]:
+    """The 1 MB answers by rule, built once and shared by every app."""
+    return {"/big": document(ONE_MB), "/big-unicode": document(ONE_MB, ascii_only=False)}
 
 
-def _first(mw_app: Any, next_middleware: Callable[[Any], Any]) -> Any:
-    return next_middleware(mw_app)
+def _first(app: Any, next_middleware: Callable[[Any], Any]) -> Any:
+    return next_middleware(app)
 
 
-def _second(mw_app: Any, next_middleware: Callable[[Any], Any]) -> Any:
-    return next_middleware(mw_app)
+def _second(app: Any, next_middleware: Callable[[Any], Any]) -> Any:
+    return next_middleware(app)
 
 
-def _third(mw_app: Any, next_middleware: Callable[[Any], Any]) -> Any:
-    return next_middleware(mw_app)
+def _third(app: Any, next_middleware: Callable[[Any], Any]) -> Any:
+    return next_middleware(app)
 
 
 def _returning(value: Any) -> Callable[[], Any]:
@@ -138,7 +142,7 @@ def build(library: Library, cors: bool, middlewares: bool) -> Handler:
     app.get("/r0")(endpoint("static", 0))
     app.get("/r1")(endpoint("static", 1))
     app.get("/fail")(fail)
-    for rule, value in DOCUMENTS.items():
+    for rule, value in documents().items():
         app.get(rule)(_returning(value))
     resolve: Handler = app.resolve
     return resolve
@@ -189,14 +193,14 @@ def scenarios() -> list[Scenario]:
             json_type,
         ),
         Scenario(
-            "json-1mb", "1 MB ASCII JSON", rest_event("/big"), 200, DOCUMENTS["/big"], json_type
+            "json-1mb", "1 MB ASCII JSON", rest_event("/big"), 200, documents()["/big"], json_type
         ),
         Scenario(
             "json-1mb-unicode",
             "1 MB non-ASCII JSON",
             rest_event("/big-unicode"),
             200,
-            DOCUMENTS["/big-unicode"],
+            documents()["/big-unicode"],
             json_type,
             gated=False,
         ),
