@@ -73,14 +73,21 @@ _HEADERS = {
 }
 
 
-def rest_event(request_path: str) -> Event:
-    """An API Gateway REST API (payload 1.0) GET event for a `/{proxy+}` resource."""
+def rest_event(
+    request_path: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> Event:
+    """An API Gateway REST API (payload 1.0) event for a `/{proxy+}` resource.
+
+    `headers` are added to the usual ones, with their names lower-cased as a browser sends them
+    through API Gateway.
+    """
+    sent = {**_HEADERS, **{k.lower(): v for k, v in (headers or {}).items()}}
     return {
         "resource": "/{proxy+}",
         "path": request_path,
-        "httpMethod": "GET",
-        "headers": dict(_HEADERS),
-        "multiValueHeaders": {k: [v] for k, v in _HEADERS.items()},
+        "httpMethod": method,
+        "headers": sent,
+        "multiValueHeaders": {k: [v] for k, v in sent.items()},
         "queryStringParameters": None,
         "multiValueQueryStringParameters": None,
         "pathParameters": {"proxy": request_path[1:]},
@@ -91,7 +98,7 @@ def rest_event(request_path: str) -> Event:
             "domainName": _HEADERS["host"],
             "domainPrefix": "a1b2c3d4e5",
             "extendedRequestId": "Hq4Jc0dFliAFXyw=",
-            "httpMethod": "GET",
+            "httpMethod": method,
             "identity": {"sourceIp": "203.0.113.7", "userAgent": "curl/8.5.0"},
             "path": "/prod" + request_path,
             "protocol": "HTTP/1.1",

@@ -19,6 +19,7 @@ import timeit
 
 import brotli
 import orjson
+from report import table, us
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -99,15 +100,15 @@ def delivered(result: dict[str, Any]) -> tuple[str, bytes]:
     return encoding, data
 
 
-def measure(handler: Handler, event: dict[str, Any]) -> float:
-    """Seconds per call, best of REPEATS, each repeat running about BUDGET_S."""
+def measure(handler: Handler, event: dict[str, Any], repeats: int = REPEATS) -> float:
+    """Seconds per call, best of `repeats`, each repeat running about BUDGET_S."""
     timer = timeit.Timer(lambda: handler(event, None))
     once = min(timer.repeat(repeat=2, number=1))
     number = max(1, int(BUDGET_S / max(once, 1e-7)))
-    return min(timer.repeat(repeat=REPEATS, number=number)) / number
+    return min(timer.repeat(repeat=repeats, number=number)) / number
 
 
-def main() -> None:
+def main(repeats: int = REPEATS) -> None:
     contenders = [
         ("router, uncompressed", router_handler, ""),
         ("router gzip", router_handler, "gzip"),
@@ -115,10 +116,7 @@ def main() -> None:
         ("powertools, uncompressed", powertools_handler, ""),
         ("powertools gzip", powertools_handler, "gzip"),
     ]
-    print(
-        f"{'body':<6} {'contender':<25} {'µs/response':>12} {'size':>8} "
-        f"{'time vs pt gzip':>16} {'size vs pt gzip':>16}"
-    )
+    lines: list[list[str]] = []
     for label, size in SIZES.items():
         body = json_body(size)
         rows: list[tuple[str, float, float]] = []
@@ -128,14 +126,21 @@ def main() -> None:
             got_encoding, data = delivered(handler(event, None))
             if got_encoding != encoding or DECODERS[encoding](data) != body.encode():
                 raise RuntimeError(f"{name}: the response does not decode back to the body")
-            rows.append((name, measure(handler, event), len(data) / len(body)))
+            rows.append((name, measure(handler, event, repeats), len(data) / len(body)))
         reference_time, reference_size = next((t, s) for n, t, s in rows if n == "powertools gzip")
         for name, seconds, share in rows:
-            print(
-                f"{label:<6} {name:<25} {seconds * 1e6:>12,.0f} {share:>8.1%} "
-                f"{seconds / reference_time:>15.2f}x {share / reference_size:>15.2f}x",
-                flush=True,
+            lines.append(
+                [
+                    label,
+                    name,
+                    us(seconds * 1e6),
+                    f"{share:.1%}",
+                    f"{seconds / reference_time:.2f}x",
+                    f"{share / reference_size:.2f}x",
+                ]
             )
+    header = ["body", "contender", "µs/response", "size", "time vs pt gzip", "size vs pt gzip"]
+    print(table(header, lines), flush=True)
 
 
 if __name__ == "__main__":
