@@ -91,7 +91,7 @@ def _body_error_message(powertools: Result, ours: Result) -> None:
 
 def _method_not_allowed(powertools: Result, ours: Result) -> None:
     assert (powertools["statusCode"], ours["statusCode"]) == (404, 405)
-    assert _headers(ours).pop("Allow") == "GET, HEAD, PUT"
+    assert _headers(ours).pop("Allow") == "DELETE, GET, HEAD, PUT"
     assert json.loads(ours["body"]) == {"statusCode": 405, "message": "Method not allowed"}
     ours.update(statusCode=404, body=powertools["body"])
 
@@ -197,7 +197,18 @@ CASES = [
     Case("catalog", "app", H("GET", "/items/99")),
     Case("catalog", "app", H("PUT", "/items/7", body='{"title": "Caf\\u00e9"}'), (UNESCAPED,)),
     Case("catalog", "app", H("GET", "/zzz")),
-    Case("catalog", "app", H("DELETE", "/items/42"), (NOT_ALLOWED,)),
+    Case("catalog", "app", H("PATCH", "/items/42"), (NOT_ALLOWED,)),
+    Case("catalog", "app", H("DELETE", "/items/42")),
+    Case("catalog", "app", H("PUT", "/items/8")),
+    Case("catalog", "app", H("GET", "/divide?by=0")),
+    Case("catalog", "app", H("GET", "/divide?by=4")),
+    Case(
+        "catalog",
+        "app",
+        H("POST", "/echo", body='{"n": 123456789012345678901234567890, "price": 1.10}'),
+    ),
+    Case("catalog", "app", H("GET", "/logo.svg")),
+    Case("catalog", "app", H("GET", "/empty.bin")),
     # ALB and Function URL apps built from ApiGatewayResolver(proxy_type=...).
     Case("gateway", "alb", A("GET", "/health")),
     Case("gateway", "alb", A("GET", "/echo?q=tea+pot%21"), (ALB_DECODED,)),

@@ -4,6 +4,8 @@ a str answer, ServiceErrors, a class middleware that adds a header and `not_foun
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
@@ -12,8 +14,11 @@ from aws_lambda_powertools.event_handler.middlewares import BaseMiddlewareHandle
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 from aws_lambda_powertools.shared.cookies import Cookie
 
-app = APIGatewayHttpResolver()
+app = APIGatewayHttpResolver(
+    json_body_deserializer=lambda text: json.loads(text, parse_float=Decimal)
+)
 items = APIGatewayHttpRouter()
+items.append_context(section="items")
 ITEMS = {"42": {"id": "42", "title": "Kettle", "tags": ["kitchen"]}}
 
 
@@ -52,6 +57,33 @@ def admin() -> dict[str, Any]:
     raise ForbiddenError("admins only")
 
 
+@app.get("/divide")
+def divide() -> dict[str, Any]:
+    by = int(app.current_event.get_query_string_value("by", "1"))
+    return {"result": 100 // by}
+
+
+@app.post("/echo", status_code=201)
+def echo() -> dict[str, Any]:
+    body = app.current_event.json_body
+    return {"n": body["n"], "price": str(body.get("price", ""))}
+
+
+@app.get("/logo.svg")
+def logo() -> Response:
+    return Response(200, "image/svg+xml", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+
+
+@app.get("/empty.bin")
+def empty() -> Response:
+    return Response(200, "application/octet-stream", b"")
+
+
+@app.delete("/items/<item_id>")
+def delete_item(item_id: str) -> None:
+    ITEMS.pop(item_id, None)
+
+
 @app.get("/hello")
 def hello() -> str:
     return "hello, world"
@@ -66,11 +98,13 @@ def prefs() -> Response:
 
 @items.get("<item_id>")
 def get_item(item_id: str) -> dict[str, Any]:
-    return ITEMS[item_id]
+    return {**ITEMS[item_id], "section": items.context.get("section")}
 
 
 @items.put("<item_id>")
 def put_item(item_id: str) -> tuple[dict[str, Any], int]:
+    if not items.current_event.body:
+        return None, 202  # type: ignore[return-value]
     ITEMS[item_id] = {"id": item_id, **items.current_event.json_body}
     return ITEMS[item_id], 201
 
@@ -81,6 +115,11 @@ app.include_router(items, prefix="/items/")
 @app.exception_handler(KeyError)
 def unknown_key(error: KeyError) -> Response:
     return Response(404, content_types.APPLICATION_JSON, {"missing": str(error)})
+
+
+@app.exception_handler(ZeroDivisionError)
+def cannot_divide(error: ZeroDivisionError) -> Response:
+    raise BadRequestError("cannot divide by zero")
 
 
 @app.not_found()
