@@ -151,6 +151,20 @@ def table(session: nox.Session) -> None:
 
 nox.options.sessions += ["lint", "typecheck", "table"]
 
+POWERTOOLS = "aws-lambda-powertools==3.37.0"  # the reference the compatibility checks run against
+
+
+@nox.session
+def compat(session: nox.Session) -> None:
+    """Powertools apps run unchanged: the apps of tests/compat, as written for Powertools and
+    ported by their imports, answer the same events alike (the reference installed here only)."""
+    session.install(*TEST_DEPS, POWERTOOLS)
+    _install(session, TABLE.of_kind("meta"))
+    _pytest(session, ["tests/compat"])
+
+
+nox.options.sessions.append("compat")
+
 
 def _third_party() -> list[str]:
     """Every third-party requirement of every package, extras included, from the table."""

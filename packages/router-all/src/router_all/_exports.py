@@ -7,6 +7,7 @@ if TYPE_CHECKING:
     from router_alb import ALBCodec as ALBCodec
     from router_alb import ALBEvent as ALBEvent
     from router_alb import ALBResolver as ALBResolver
+    from router_alb import ALBRouter as ALBRouter
     from router_binary import BinaryExtension as BinaryExtension
     from router_binary import encode_body as encode_body
     from router_compression import ENCODINGS as ENCODINGS
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from router_compression import choose_encoding as choose_encoding
     from router_compression import compress as compress
     from router_compression import parse_accept_encoding as parse_accept_encoding
+    from router_core import ApiGatewayResolver as ApiGatewayResolver
     from router_core import BaseEvent as BaseEvent
     from router_core import BaseMiddlewareHandler as BaseMiddlewareHandler
     from router_core import BaseResolver as BaseResolver
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from router_core import LambdaContext as LambdaContext
     from router_core import MissingExtraError as MissingExtraError
     from router_core import NextMiddleware as NextMiddleware
+    from router_core import ProxyEventType as ProxyEventType
     from router_core import Request as Request
     from router_core import Response as Response
     from router_core import Router as Router
@@ -46,11 +49,14 @@ if TYPE_CHECKING:
     from router_function_url import FunctionUrlCodec as FunctionUrlCodec
     from router_function_url import LambdaFunctionUrlEvent as LambdaFunctionUrlEvent
     from router_function_url import LambdaFunctionUrlResolver as LambdaFunctionUrlResolver
+    from router_function_url import LambdaFunctionUrlRouter as LambdaFunctionUrlRouter
     from router_http import APIGatewayHttpResolver as APIGatewayHttpResolver
+    from router_http import APIGatewayHttpRouter as APIGatewayHttpRouter
     from router_http import APIGatewayProxyEventV2 as APIGatewayProxyEventV2
     from router_http import HttpCodec as HttpCodec
     from router_rest import APIGatewayProxyEvent as APIGatewayProxyEvent
     from router_rest import APIGatewayRestResolver as APIGatewayRestResolver
+    from router_rest import APIGatewayRouter as APIGatewayRouter
     from router_rest import RestCodec as RestCodec
 
 # name -> the module that defines it
@@ -58,10 +64,14 @@ SOURCES: dict[str, str] = {
     "ALBCodec": "router_alb",
     "ALBEvent": "router_alb",
     "ALBResolver": "router_alb",
+    "ALBRouter": "router_alb",
     "APIGatewayHttpResolver": "router_http",
+    "APIGatewayHttpRouter": "router_http",
     "APIGatewayProxyEvent": "router_rest",
     "APIGatewayProxyEventV2": "router_http",
     "APIGatewayRestResolver": "router_rest",
+    "APIGatewayRouter": "router_rest",
+    "ApiGatewayResolver": "router_core",
     "BadRequestBodyError": "router_core.exceptions",
     "BadRequestError": "router_core.exceptions",
     "BaseEvent": "router_core",
@@ -84,10 +94,12 @@ SOURCES: dict[str, str] = {
     "LambdaContext": "router_core",
     "LambdaFunctionUrlEvent": "router_function_url",
     "LambdaFunctionUrlResolver": "router_function_url",
+    "LambdaFunctionUrlRouter": "router_function_url",
     "MethodNotAllowedError": "router_core.exceptions",
     "MissingExtraError": "router_core",
     "NextMiddleware": "router_core",
     "NotFoundError": "router_core.exceptions",
+    "ProxyEventType": "router_core",
     "Request": "router_core",
     "RequestEntityTooLargeError": "router_core.exceptions",
     "RequestTimeoutError": "router_core.exceptions",

@@ -11,6 +11,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from router_core import content_types
+    from router_core.compat import ApiGatewayResolver, ProxyEventType
     from router_core.cookies import Cookie, SameSite
     from router_core.dependencies import DependencyResolutionError, Depends
     from router_core.event import BaseEvent
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _SOURCES = {
+    "ApiGatewayResolver": "router_core.compat",
     "BaseEvent": "router_core.event",
     "BaseMiddlewareHandler": "router_core.middleware",
     "BaseResolver": "router_core.resolver",
@@ -34,6 +36,7 @@ _SOURCES = {
     "LambdaContext": "router_core.testing",
     "MissingExtraError": "router_core.exceptions",
     "NextMiddleware": "router_core.middleware",
+    "ProxyEventType": "router_core.compat",
     "Request": "router_core.request",
     "Response": "router_core.response",
     "Router": "router_core.router",
@@ -41,6 +44,7 @@ _SOURCES = {
 }
 
 __all__ = [
+    "ApiGatewayResolver",
     "BaseEvent",
     "BaseMiddlewareHandler",
     "BaseResolver",
@@ -50,6 +54,7 @@ __all__ = [
     "LambdaContext",
     "MissingExtraError",
     "NextMiddleware",
+    "ProxyEventType",
     "Request",
     "Response",
     "Router",

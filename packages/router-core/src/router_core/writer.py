@@ -42,10 +42,12 @@ class ResponseWriter:
             if isinstance(body, Response):
                 body.status_code = status
                 return body
-            return Response(status, JSON, body)
+            return Response(status, JSON, self.serializer(None) if body is None else body)
         if isinstance(result, bytes):
             return Response(status_code, "application/octet-stream", result)
-        return Response(status_code, JSON, result)
+        # A JSON answer of None is JSON's null, as Powertools sends it (a `Response` without
+        # a body is the empty body instead).
+        return Response(status_code, JSON, self.serializer(None) if result is None else result)
 
     def serialize(self, response: Response) -> None:
         """Serialize the response's body in place unless it is text, bytes or None."""
