@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import collections
 import collections.abc
-import dataclasses
 import sys
 import typing
 from typing import Any, Union
@@ -329,7 +328,7 @@ def _complex_class(cls: Any) -> bool:
         return False
     return (
         issubclass(cls, (collections.abc.Mapping, *_SEQUENCES))
-        or dataclasses.is_dataclass(cls)
+        or hasattr(cls, "__dataclass_fields__")  # a dataclass, without importing dataclasses
         or _is_model_class(cls)
         or hasattr(cls, "__pydantic_core_schema__")
     )
