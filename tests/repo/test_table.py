@@ -75,7 +75,7 @@ def test_siblings_require_the_same_minor_release() -> None:
 
 def test_every_adapter_offers_every_extra_as_a_pip_extra() -> None:
     extras = {TABLE.packages[name].extra: [f"{name}~={TABLE.version}"] for name in TABLE.extras}
-    assert set(extras) == {"cors", "binary", "compression"}
+    assert set(extras) == {"cors", "binary", "compression", "validation"}
     assert TABLE.adapters == ["router-rest", "router-http", "router-alb", "router-function-url"]
     for adapter in TABLE.adapters:
         assert _pyproject(adapter)["project"]["optional-dependencies"] == extras
@@ -118,19 +118,19 @@ def _table_with(tmp_path: Path, rows: str) -> object:
 def test_a_new_extra_is_one_row(tmp_path: Path) -> None:
     table = _table_with(
         tmp_path,
-        '\n[packages.router-validation]\nkind = "extra"\nextra = "validation"\n'
+        '\n[packages.router-etag]\nkind = "extra"\nextra = "etag"\n'
         'description = "d"\nholds = "h"\nrequires = ["router-core", "msgspec>=0.18"]\n'
-        'tests = ["tests/router_validation"]\noptional = { pydantic = ["pydantic>=2"] }\n',
+        'tests = ["tests/router_etag"]\noptional = { pydantic = ["pydantic>=2"] }\n',
     )
     pin = f"~={TABLE.version}"
     for adapter in table.adapters:
-        assert table.optional_dependencies(adapter)["validation"] == [f"router-validation{pin}"]
-    assert f"router-validation{pin}" in table.dependencies("router-all")
-    assert table.dependencies("router-validation") == [f"router-core{pin}", "msgspec>=0.18"]
-    text = tools.pyproject(table, "router-validation")
+        assert table.optional_dependencies(adapter)["etag"] == [f"router-etag{pin}"]
+    assert f"router-etag{pin}" in table.dependencies("router-all")
+    assert table.dependencies("router-etag") == [f"router-core{pin}", "msgspec>=0.18"]
+    text = tools.pyproject(table, "router-etag")
     optional = tomllib.loads(text)["project"]["optional-dependencies"]
     assert optional == {"pydantic": ["pydantic>=2"]}
-    assert "| `validation` | router-validation | h |" in tools.extras_table(table)
+    assert "| `etag` | router-etag | h |" in tools.extras_table(table)
 
 
 def test_a_new_adapter_is_one_row(tmp_path: Path) -> None:
@@ -146,6 +146,7 @@ def test_a_new_adapter_is_one_row(tmp_path: Path) -> None:
         "cors",
         "binary",
         "compression",
+        "validation",
     }
 
 

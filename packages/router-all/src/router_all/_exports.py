@@ -58,6 +58,19 @@ if TYPE_CHECKING:
     from router_rest import APIGatewayRestResolver as APIGatewayRestResolver
     from router_rest import APIGatewayRouter as APIGatewayRouter
     from router_rest import RestCodec as RestCodec
+    from router_validation import Body as Body
+    from router_validation import File as File
+    from router_validation import Form as Form
+    from router_validation import Header as Header
+    from router_validation import Path as Path
+    from router_validation import Query as Query
+    from router_validation import RequestBodyTooLargeError as RequestBodyTooLargeError
+    from router_validation import RequestUnsupportedContentType as RequestUnsupportedContentType
+    from router_validation import RequestValidationError as RequestValidationError
+    from router_validation import ResponseValidationError as ResponseValidationError
+    from router_validation import UploadFile as UploadFile
+    from router_validation import ValidationException as ValidationException
+    from router_validation import ValidationExtension as ValidationExtension
 
 # name -> the module that defines it
 SOURCES: dict[str, str] = {
@@ -78,6 +91,7 @@ SOURCES: dict[str, str] = {
     "BaseMiddlewareHandler": "router_core",
     "BaseResolver": "router_core",
     "BinaryExtension": "router_binary",
+    "Body": "router_validation",
     "CORSConfig": "router_cors",
     "CORSExtension": "router_cors",
     "CORSWarning": "router_cors",
@@ -87,8 +101,11 @@ SOURCES: dict[str, str] = {
     "DependencyResolutionError": "router_core",
     "Depends": "router_core",
     "ENCODINGS": "router_compression",
+    "File": "router_validation",
     "ForbiddenError": "router_core.exceptions",
+    "Form": "router_validation",
     "FunctionUrlCodec": "router_function_url",
+    "Header": "router_validation",
     "HttpCodec": "router_http",
     "InternalServerError": "router_core.exceptions",
     "LambdaContext": "router_core",
@@ -99,17 +116,26 @@ SOURCES: dict[str, str] = {
     "MissingExtraError": "router_core",
     "NextMiddleware": "router_core",
     "NotFoundError": "router_core.exceptions",
+    "Path": "router_validation",
     "ProxyEventType": "router_core",
+    "Query": "router_validation",
     "Request": "router_core",
+    "RequestBodyTooLargeError": "router_validation",
     "RequestEntityTooLargeError": "router_core.exceptions",
     "RequestTimeoutError": "router_core.exceptions",
+    "RequestUnsupportedContentType": "router_validation",
+    "RequestValidationError": "router_validation",
     "Response": "router_core",
+    "ResponseValidationError": "router_validation",
     "RestCodec": "router_rest",
     "Router": "router_core",
     "SameSite": "router_core",
     "ServiceError": "router_core.exceptions",
     "ServiceUnavailableError": "router_core.exceptions",
     "UnauthorizedError": "router_core.exceptions",
+    "UploadFile": "router_validation",
+    "ValidationException": "router_validation",
+    "ValidationExtension": "router_validation",
     "choose_encoding": "router_compression",
     "compress": "router_compression",
     "content_types": "router_core",
@@ -128,4 +154,5 @@ MODULES: tuple[str, ...] = (
     "router_cors",
     "router_binary",
     "router_compression",
+    "router_validation",
 )

@@ -52,6 +52,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "cors": ("router_cors", "router-cors"),
     "compression": ("router_compression", "router-compression"),
     "binary": ("router_binary", "router-binary"),
+    "validation": ("router_validation", "router-validation"),
 }
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from router_core.middleware import Middleware
     from router_core.pipeline import Pipeline
     from router_core.response import Response
+    from router_core.router import Route
     from router_core.testing import TestClient
 
     Prefix = Union[str, re.Pattern[str]]
@@ -59,11 +60,15 @@ class BaseResolver(_Generic["E"]):
         strip_prefixes: list[Prefix] | None = None,
         enable_validation: bool = False,
         json_body_deserializer: Callable[[str], Any] | None = None,
+        response_validation_error_http_code: Any = None,
+        validation_engine: str | None = None,
     ) -> None:
-        if enable_validation:
-            # Accepted as False for code written for Powertools; validation is not provided.
-            raise NotImplementedError(
-                "enable_validation=True: request and response validation is not provided yet"
+        if not enable_validation and (
+            response_validation_error_http_code is not None or validation_engine is not None
+        ):
+            raise ValueError(
+                "response_validation_error_http_code and validation_engine need "
+                "enable_validation=True"
             )
         super().__init__()
         if debug is None:
@@ -85,12 +90,28 @@ class BaseResolver(_Generic["E"]):
         self.dependency_overrides: dict[Callable[..., Any], Callable[..., Any]] = {}
         if cors:
             self._add_extra("cors", "cors= on the resolver", cors, True)
+        if enable_validation:
+            option = {
+                "response_validation_error_http_code": response_validation_error_http_code,
+                "validation_engine": validation_engine,
+            }
+            self._add_extra("validation", "enable_validation=True", option, True)
 
     # -- registration ------------------------------------------------------------------------
     def _add_route(self, route: Any) -> None:
         super()._add_route(route)
         if route.cors and not self._has_extension("cors"):
             self._add_extra("cors", f"cors=True on route {route.rule.text!r}", True, False)
+        options = route.options
+        if options and not self._has_extension("validation"):
+            if options.get("enable_validation"):
+                feature = f"enable_validation=True on route {route.rule.text!r}"
+                self._add_extra("validation", feature, None, False)
+            elif options.get("custom_response_validation_http_code") is not None:
+                raise ValueError(
+                    f"route {route.rule.text!r}: custom_response_validation_http_code needs "
+                    "enable_validation=True (on the route or the resolver)"
+                )
         self._pipeline = None
 
     def use(self, middlewares: list[Middleware]) -> None:
@@ -153,6 +174,11 @@ class BaseResolver(_Generic["E"]):
         from router_core.extensions import create_extra
 
         self.add_extension(create_extra(name, feature, option, app_wide))
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        """The app's routes, in the order they were added."""
+        return tuple(self._routes)
 
     @property
     def extensions(self) -> tuple[Extension, ...]:

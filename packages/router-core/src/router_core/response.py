@@ -19,15 +19,18 @@ if TYPE_CHECKING:
         __slots__ = ()
 
 else:
-    # At run time `Response[dict]` only has to evaluate (Powertools' Response is generic);
+    # At run time `Response[dict]` evaluates to a `types.GenericAlias` (Powertools' Response
+    # is generic), so that router-validation can read the body type of `-> Response[Model]`;
     # typing is not imported for it.
     BodyT = None
 
     class _Typed:
         __slots__ = ()
 
-        def __class_getitem__(cls, item: object) -> type:
-            return cls
+        def __class_getitem__(cls, item: object) -> object:
+            from types import GenericAlias
+
+            return GenericAlias(cls, item)
 
 
 class Response(_Typed[BodyT]):
