@@ -52,6 +52,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "cors": ("router_cors", "router-cors"),
     "compression": ("router_compression", "router-compression"),
     "binary": ("router_binary", "router-binary"),
+    "openapi": ("router_openapi", "router-openapi"),
 }
 
 

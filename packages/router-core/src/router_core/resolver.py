@@ -12,6 +12,7 @@ import os
 from _thread import RLock
 
 from router_core import state
+from router_core.openapi_entry import OpenAPIMethods
 from router_core.router import Router
 
 TYPE_CHECKING = False
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from router_core.middleware import Middleware
     from router_core.pipeline import Pipeline
     from router_core.response import Response
+    from router_core.router import Route
     from router_core.testing import TestClient
 
     Prefix = Union[str, re.Pattern[str]]
@@ -44,7 +46,7 @@ else:
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
 
-class BaseResolver(_Generic["E"]):
+class BaseResolver(_Generic["E"], OpenAPIMethods):
     """Routes events of one source. Adapters set `event_class` and `codec`."""
 
     event_class: ClassVar[type[BaseEvent]]
@@ -153,6 +155,11 @@ class BaseResolver(_Generic["E"]):
         from router_core.extensions import create_extra
 
         self.add_extension(create_extra(name, feature, option, app_wide))
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        """The app's routes, in the order they were added."""
+        return tuple(self._routes)
 
     @property
     def extensions(self) -> tuple[Extension, ...]:
