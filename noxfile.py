@@ -25,6 +25,8 @@ nox.options.reuse_existing_virtualenvs = False
 nox.options.sessions = []  # filled below: every session but bench and demo
 
 TEST_DEPS = ["pytest>=8", "hypothesis>=6.100"]
+# Test-only needs of some test folders, beyond the packages they test.
+FOLDER_TEST_DEPS = {"tests/router_openapi": ["openapi-spec-validator"]}
 
 
 def _load_table() -> ModuleType:
@@ -53,6 +55,11 @@ COMBINATIONS: dict[str, tuple[list[str], list[str]]] = {
         ["tests/router_core", "tests/router_rest", "tests/sources", "tests/lean"],
     ),
     "all-sources": (TABLE.of_kind("meta"), ["tests/sources", "tests/router_core"]),
+    # router-openapi documents validated routes through router-validation's plan.
+    "openapi+validation": (
+        ["router-rest", "router-openapi", "router-validation"],
+        ["tests/router_openapi"],
+    ),
 }
 for _adapter in TABLE.adapters:
     for _extra in TABLE.extras:
@@ -95,7 +102,7 @@ def _lambda_wheels(session: nox.Session) -> dict[str, str]:
 def _test_session(name: str, distributions: list[str], folders: list[str]) -> None:
     @nox.session(name=name)
     def run(session: nox.Session) -> None:
-        session.install(*TEST_DEPS)
+        session.install(*TEST_DEPS, *(d for f in folders for d in FOLDER_TEST_DEPS.get(f, [])))
         _install(session, distributions)
         env = {}
         if "tests/router_local" in folders:  # `router package` builds wheels in its tests
@@ -254,6 +261,30 @@ def bench(session: nox.Session) -> None:
     session.install("aws-lambda-powertools")
     _install(session, _all_present())
     session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session(name="swagger-ui")
+def swagger_ui(session: nox.Session) -> None:
+    """router-openapi's Swagger UI in headless Chromium, with swagger-ui-dist of the pinned
+    version served locally (needs npm, and `apt-get install chromium`; not run by default)."""
+    session.install(*TEST_DEPS, "openapi-spec-validator")
+    _install(session, ["router-rest", "router-openapi"])
+    folder = Path(session.create_tmp()) / "swagger-ui-dist"
+    folder.mkdir(exist_ok=True)
+    version = (
+        "swagger-ui-dist@"
+        + session.run(
+            "python",
+            "-c",
+            "from router_openapi.assets import SWAGGER_UI_VERSION as v; print(v)",
+            silent=True,
+        ).strip()
+    )  # type: ignore[union-attr]
+    session.run("npm", "pack", version, "--pack-destination", str(folder), external=True)
+    tarball = next(folder.glob("swagger-ui-dist-*.tgz"))
+    session.run("tar", "xzf", str(tarball), "-C", str(folder), external=True)
+    env = {"ROUTER_SWAGGER_UI_DIST": str(folder / "package")}
+    session.run("pytest", "tests/router_openapi", *session.posargs, env=env)
 
 
 EXAMPLE_TEMPLATES = [

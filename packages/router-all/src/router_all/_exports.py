@@ -54,6 +54,39 @@ if TYPE_CHECKING:
     from router_http import APIGatewayHttpRouter as APIGatewayHttpRouter
     from router_http import APIGatewayProxyEventV2 as APIGatewayProxyEventV2
     from router_http import HttpCodec as HttpCodec
+    from router_openapi import APIKey as APIKey
+    from router_openapi import APIKeyIn as APIKeyIn
+    from router_openapi import Contact as Contact
+    from router_openapi import ExternalDocumentation as ExternalDocumentation
+    from router_openapi import HTTPBase as HTTPBase
+    from router_openapi import HTTPBearer as HTTPBearer
+    from router_openapi import License as License
+    from router_openapi import Model as Model
+    from router_openapi import MutualTLS as MutualTLS
+    from router_openapi import OAuth2 as OAuth2
+    from router_openapi import OAuth2Config as OAuth2Config
+    from router_openapi import OAuthFlowAuthorizationCode as OAuthFlowAuthorizationCode
+    from router_openapi import OAuthFlowClientCredentials as OAuthFlowClientCredentials
+    from router_openapi import OAuthFlowImplicit as OAuthFlowImplicit
+    from router_openapi import OAuthFlowPassword as OAuthFlowPassword
+    from router_openapi import OAuthFlows as OAuthFlows
+    from router_openapi import OpenAPIConfig as OpenAPIConfig
+    from router_openapi import OpenAPISchema as OpenAPISchema
+    from router_openapi import OpenIdConnect as OpenIdConnect
+    from router_openapi import SchemaValidationError as SchemaValidationError
+    from router_openapi import SecurityBase as SecurityBase
+    from router_openapi import SecurityScheme as SecurityScheme
+    from router_openapi import SecuritySchemeType as SecuritySchemeType
+    from router_openapi import Server as Server
+    from router_openapi import ServerVariable as ServerVariable
+    from router_openapi import Tag as Tag
+    from router_openapi import configure_openapi as configure_openapi
+    from router_openapi import configure_openapi_merge as configure_openapi_merge
+    from router_openapi import enable_swagger as enable_swagger
+    from router_openapi import get_openapi_json_schema as get_openapi_json_schema
+    from router_openapi import get_openapi_merge_json_schema as get_openapi_merge_json_schema
+    from router_openapi import get_openapi_merge_schema as get_openapi_merge_schema
+    from router_openapi import get_openapi_schema as get_openapi_schema
     from router_rest import APIGatewayProxyEvent as APIGatewayProxyEvent
     from router_rest import APIGatewayRestResolver as APIGatewayRestResolver
     from router_rest import APIGatewayRouter as APIGatewayRouter
@@ -84,6 +117,8 @@ SOURCES: dict[str, str] = {
     "APIGatewayProxyEventV2": "router_http",
     "APIGatewayRestResolver": "router_rest",
     "APIGatewayRouter": "router_rest",
+    "APIKey": "router_openapi",
+    "APIKeyIn": "router_openapi",
     "ApiGatewayResolver": "router_core",
     "BadRequestBodyError": "router_core.exceptions",
     "BadRequestError": "router_core.exceptions",
@@ -96,15 +131,19 @@ SOURCES: dict[str, str] = {
     "CORSExtension": "router_cors",
     "CORSWarning": "router_cors",
     "CompressionExtension": "router_compression",
+    "Contact": "router_openapi",
     "Cookie": "router_core",
     "DEFAULT_ALLOW_HEADERS": "router_cors",
     "DependencyResolutionError": "router_core",
     "Depends": "router_core",
     "ENCODINGS": "router_compression",
+    "ExternalDocumentation": "router_openapi",
     "File": "router_validation",
     "ForbiddenError": "router_core.exceptions",
     "Form": "router_validation",
     "FunctionUrlCodec": "router_function_url",
+    "HTTPBase": "router_openapi",
+    "HTTPBearer": "router_openapi",
     "Header": "router_validation",
     "HttpCodec": "router_http",
     "InternalServerError": "router_core.exceptions",
@@ -112,10 +151,23 @@ SOURCES: dict[str, str] = {
     "LambdaFunctionUrlEvent": "router_function_url",
     "LambdaFunctionUrlResolver": "router_function_url",
     "LambdaFunctionUrlRouter": "router_function_url",
+    "License": "router_openapi",
     "MethodNotAllowedError": "router_core.exceptions",
     "MissingExtraError": "router_core",
+    "Model": "router_openapi",
+    "MutualTLS": "router_openapi",
     "NextMiddleware": "router_core",
     "NotFoundError": "router_core.exceptions",
+    "OAuth2": "router_openapi",
+    "OAuth2Config": "router_openapi",
+    "OAuthFlowAuthorizationCode": "router_openapi",
+    "OAuthFlowClientCredentials": "router_openapi",
+    "OAuthFlowImplicit": "router_openapi",
+    "OAuthFlowPassword": "router_openapi",
+    "OAuthFlows": "router_openapi",
+    "OpenAPIConfig": "router_openapi",
+    "OpenAPISchema": "router_openapi",
+    "OpenIdConnect": "router_openapi",
     "Path": "router_validation",
     "ProxyEventType": "router_core",
     "Query": "router_validation",
@@ -130,16 +182,30 @@ SOURCES: dict[str, str] = {
     "RestCodec": "router_rest",
     "Router": "router_core",
     "SameSite": "router_core",
+    "SchemaValidationError": "router_openapi",
+    "SecurityBase": "router_openapi",
+    "SecurityScheme": "router_openapi",
+    "SecuritySchemeType": "router_openapi",
+    "Server": "router_openapi",
+    "ServerVariable": "router_openapi",
     "ServiceError": "router_core.exceptions",
     "ServiceUnavailableError": "router_core.exceptions",
+    "Tag": "router_openapi",
     "UnauthorizedError": "router_core.exceptions",
     "UploadFile": "router_validation",
     "ValidationException": "router_validation",
     "ValidationExtension": "router_validation",
     "choose_encoding": "router_compression",
     "compress": "router_compression",
+    "configure_openapi": "router_openapi",
+    "configure_openapi_merge": "router_openapi",
     "content_types": "router_core",
+    "enable_swagger": "router_openapi",
     "encode_body": "router_binary",
+    "get_openapi_json_schema": "router_openapi",
+    "get_openapi_merge_json_schema": "router_openapi",
+    "get_openapi_merge_schema": "router_openapi",
+    "get_openapi_schema": "router_openapi",
     "parse_accept_encoding": "router_compression",
 }
 
@@ -155,4 +221,5 @@ MODULES: tuple[str, ...] = (
     "router_binary",
     "router_compression",
     "router_validation",
+    "router_openapi",
 )

@@ -53,6 +53,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "compression": ("router_compression", "router-compression"),
     "binary": ("router_binary", "router-binary"),
     "validation": ("router_validation", "router-validation"),
+    "openapi": ("router_openapi", "router-openapi"),
 }
 
 

@@ -12,6 +12,7 @@ import os
 from _thread import RLock
 
 from router_core import state
+from router_core.openapi_entry import OpenAPIMethods
 from router_core.router import Router
 
 TYPE_CHECKING = False
@@ -45,7 +46,7 @@ else:
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
 
-class BaseResolver(_Generic["E"]):
+class BaseResolver(_Generic["E"], OpenAPIMethods):
     """Routes events of one source. Adapters set `event_class` and `codec`."""
 
     event_class: ClassVar[type[BaseEvent]]

@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from router_local import package
+from router_local import openapi_command, package
 from router_local.targets import SOURCE_NAMES, SOURCES, TargetError, codec_for, load_target
 
 TYPE_CHECKING = False
@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     event.add_argument("--stage", help="stage name (default: the source's)")
     _add_multi_value(event)
     package.add_parser(commands)
+    openapi_command.add_parser(commands)
     return parser
 
 
@@ -130,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _invoke(args)
         if args.command == "package":
             return package.run(args)
+        if args.command == "openapi":
+            return openapi_command.run(args)
         return _event(args)
     except TargetError as error:
         print(f"router: error: {error}", file=sys.stderr)

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from router_openapi import OAuth2Config
+from router_openapi.assets import CDN_BASE_URL, INTEGRITY, SWAGGER_UI_VERSION
+from router_rest import APIGatewayRestResolver
+
+
+def rest_event(path: str, query: dict[str, str] | None = None, stage: str = "prod") -> dict:
+    """A REST API (payload 1.0) event for a GET on the execute-api host."""
+    return {
+        "resource": path,
+        "path": path,
+        "httpMethod": "GET",
+        "headers": {"Host": "abc123.execute-api.us-east-1.amazonaws.com"},
+        "multiValueHeaders": {"Host": ["abc123.execute-api.us-east-1.amazonaws.com"]},
+        "queryStringParameters": query,
+        "multiValueQueryStringParameters": {k: [v] for k, v in (query or {}).items()} or None,
+        "pathParameters": None,
+        "stageVariables": None,
+        "requestContext": {
+            "stage": stage,
+            "path": f"/{stage}{path}",
+            "httpMethod": "GET",
+            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+            "resourcePath": path,
+            "accountId": "123456789012",
+            "apiId": "abc123",
+            "identity": {"sourceIp": "203.0.113.1"},
+        },
+        "body": None,
+        "isBase64Encoded": False,
+    }
+
+
+def todo_app(**swagger: object) -> APIGatewayRestResolver:
+    app = APIGatewayRestResolver()
+    app.get("/todos")(list)
+    app.post("/todos")(dict)
+    app.enable_swagger(title="Todos", **swagger)
+    return app
+
+
+def test_the_page_loads_pinned_assets_with_integrity_and_embeds_the_document() -> None:
+    response = todo_app().resolve(rest_event("/swagger"), None)
+
+    assert response["statusCode"] == 200
+    assert response["multiValueHeaders"]["Content-Type"] == ["text/html"]
+    page = response["body"]
+    bundle = (
+        f'src="{CDN_BASE_URL}/swagger-ui-bundle.js" integrity="{INTEGRITY["swagger-ui-bundle.js"]}"'
+    )
+    assert bundle in page
+    assert f'href="{CDN_BASE_URL}/swagger-ui.css" integrity="{INTEGRITY["swagger-ui.css"]}"' in page
+    assert f"swagger-ui-dist@{SWAGGER_UI_VERSION}" in page
+    spec = json.loads(re.search(r"spec: (\{.*?\n\}),\n", page, re.S).group(1))  # type: ignore[union-attr]
+    assert spec["info"]["title"] == "Todos"
+    assert list(spec["paths"]) == ["/todos"]  # the swagger route itself is not documented
+    assert spec["servers"] == [{"url": "/prod"}]  # the stage the page was asked under
+
+
+def test_format_json_answers_the_document() -> None:
+    response = todo_app().resolve(rest_event("/swagger", {"format": "json"}), None)
+
+    assert response["statusCode"] == 200
+    assert response["multiValueHeaders"]["Content-Type"] == ["application/json"]
+    document = json.loads(response["body"])
+    assert set(document["paths"]["/todos"]) == {"get", "post"}
+
+
+def test_custom_domain_without_stage_in_the_path_gets_root_server() -> None:
+    event = rest_event("/swagger", {"format": "json"})
+    event["requestContext"]["path"] = "/swagger"
+
+    document = json.loads(todo_app().resolve(event, None)["body"])
+
+    assert document["servers"] == [{"url": "/"}]
+
+
+def test_oauth2_redirect_page_loads_swagger_uis_redirect_script() -> None:
+    response = todo_app().resolve(rest_event("/swagger", {"format": "oauth2-redirect"}), None)
+
+    assert response["statusCode"] == 200
+    integrity = INTEGRITY["oauth2-redirect.js"]
+    assert f'src="{CDN_BASE_URL}/oauth2-redirect.js" integrity="{integrity}"' in response["body"]
+
+
+def test_swagger_base_url_serves_powertools_file_names_without_integrity() -> None:
+    app = todo_app(swagger_base_url="https://assets.example.com/ui", path="/docs")
+
+    page = app.resolve(rest_event("/docs"), None)["body"]
+
+    assert '<script src="https://assets.example.com/ui/swagger-ui-bundle.min.js"></script>' in page
+    assert 'href="https://assets.example.com/ui/swagger-ui.min.css">' in page
+    assert "cdn.jsdelivr" not in page
+
+
+def test_a_script_closing_tag_in_the_document_cannot_break_the_page() -> None:
+    app = APIGatewayRestResolver()
+    app.get("/x", description="</script><script>alert(1)</script>")(dict)
+    app.enable_swagger()
+
+    page = app.resolve(rest_event("/swagger"), None)["body"]
+
+    assert "</script><script>alert(1)" not in page
+    assert "<\\/script><script>alert(1)<\\/script>" in page
+
+
+def test_oauth2_config_and_persist_authorization_reach_the_page() -> None:
+    config = OAuth2Config(client_id="abc", app_name="Todos", scopes=["read"])
+    page = todo_app(oauth2_config=config, persist_authorization=True).resolve(
+        rest_event("/swagger"), None
+    )["body"]
+
+    assert "persistAuthorization: true" in page
+    init = re.search(r"ui\.initOAuth\((\{.*?\})\);", page)
+    assert init is not None
+    assert json.loads(init.group(1)) == {
+        "clientId": "abc",
+        "appName": "Todos",
+        "scopes": ["read"],
+        "additionalQueryStringParams": {},
+        "useBasicAuthenticationWithAccessCodeGrant": False,
+        "usePkceWithAuthorizationCodeGrant": False,
+    }
+
+
+def test_client_secret_is_refused_outside_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ROUTER_DEBUG", raising=False)
+    with pytest.raises(ValueError, match="ROUTER_DEBUG"):
+        OAuth2Config(app_name="Todos", client_secret="s3cret")
+
+
+def test_swagger_middlewares_run_on_the_page() -> None:
+    calls = []
+
+    def audit(app, next_middleware):  # type: ignore[no-untyped-def]
+        calls.append(app.current_event.path)
+        return next_middleware(app)
+
+    response = todo_app(middlewares=[audit]).resolve(rest_event("/swagger"), None)
+
+    assert response["statusCode"] == 200
+    assert calls == ["/swagger"]
+
+
+def test_unknown_keyword_fails_when_enabling() -> None:
+    app = APIGatewayRestResolver()
+    with pytest.raises(TypeError):
+        app.enable_swagger(titel="x")
+
+
+def _tarball_package() -> Path | None:
+    """swagger-ui-dist of the pinned version, unpacked, when a session provided it."""
+    import os
+
+    folder = os.environ.get("ROUTER_SWAGGER_UI_DIST")
+    return Path(folder) if folder and Path(folder, "package.json").is_file() else None
+
+
+def test_integrity_hashes_are_those_of_the_pinned_release() -> None:
+    package = _tarball_package()
+    if package is None:
+        pytest.skip("set ROUTER_SWAGGER_UI_DIST to an unpacked swagger-ui-dist (nox -s swagger-ui)")
+    assert json.loads((package / "package.json").read_text())["version"] == SWAGGER_UI_VERSION
+    for name, integrity in INTEGRITY.items():
+        digest = hashlib.sha384((package / name).read_bytes()).digest()
+        assert integrity == "sha384-" + base64.b64encode(digest).decode()
