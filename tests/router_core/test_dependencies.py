@@ -6,6 +6,7 @@ one to every invoker of that call, so a new `Request` is a new invocation here.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import functools
 import json
@@ -21,6 +22,7 @@ from router_core.dependencies import (
     check_registration,
     compile_handler,
     compile_middleware,
+    run_sync,
 )
 from router_core.exceptions import NotFoundError, ServiceError, UnauthorizedError
 from router_core.request import Request
@@ -566,30 +568,42 @@ async def fetch_profile() -> str:
     return "profile"
 
 
-def test_an_async_dependency_is_refused_by_the_sync_runner(new_request: NewRequest) -> None:
+def test_an_async_dependency_makes_the_invoker_a_coroutine(new_request: NewRequest) -> None:
     def handler(
         tenant: Annotated[str, Depends(get_tenant)],
         profile: Annotated[str, Depends(fetch_profile)],
     ) -> str:
-        return profile
+        return f"{tenant}:{profile}"
 
-    check_registration(handler)  # accepted: an async resolve can run it
+    check_registration(handler)  # accepted: it runs awaited, or on the thread's event loop
     invoker = compile_handler(handler, [])
     assert invoker is not None
     assert invoker.plan.is_async is True
     assert [s.is_coroutine for s in invoker.plan.steps] == [False, True]
 
+    assert asyncio.run(invoker({}, new_request(), None)) == "acme:profile"
+    assert calls == ["get_tenant", "fetch_profile"]
+
+
+def test_the_sync_runner_refuses_an_async_plan_clearly(new_request: NewRequest) -> None:
+    def handler(profile: Annotated[str, Depends(fetch_profile)]) -> str:
+        return profile
+
+    invoker = compile_handler(handler, [])
+    assert invoker is not None
+
     with pytest.raises(TypeError, match=r"fetch_profile is a coroutine function.*resolve_async"):
-        invoker({}, new_request(), None)
-    assert calls == []  # refused before anything ran
+        run_sync(invoker.plan, new_request(), None)
 
 
-def test_an_async_override_is_refused_by_the_sync_runner(new_request: NewRequest) -> None:
+def test_an_async_override_is_awaited(new_request: NewRequest) -> None:
     invoker = compile_handler(get_order, ["order_id"])
     assert invoker is not None
 
-    with pytest.raises(TypeError, match="resolve_async"):
-        invoker({"order_id": 7}, new_request(), {get_user: fetch_profile})
+    result = asyncio.run(invoker({"order_id": 7}, new_request(), {get_user: fetch_profile}))
+
+    assert "fetch_profile" in calls
+    assert result is not None
 
 
 # -- kinds of callables ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping
+    from collections.abc import Collection, Generator, Mapping
     from typing import Any, Callable
 
     from router_core.request import Request
@@ -192,7 +192,11 @@ def compile_middleware(middleware: Callable[..., Any]) -> MiddlewareInvoker | No
 
 
 class Invoker:
-    """Calls a route handler with its path parameters plus what its plan injects."""
+    """Calls a route handler with its path parameters plus what its plan injects.
+
+    When the handler or one of its dependencies is `async def`, calling the invoker returns a
+    coroutine: the pipeline awaits it (`resolve_async`) or runs it on the thread's event loop.
+    """
 
     __slots__ = ("func", "plan")
 
@@ -203,14 +207,25 @@ class Invoker:
     def __call__(
         self, params: Mapping[str, Any], request: Request, overrides: Overrides | None
     ) -> Any:
-        return self.func(**{**params, **run_sync(self.plan, request, overrides)})
+        plan = self.plan
+        if plan.is_async or (overrides and _any_async(overrides)):
+            return self._call_async(params, request, overrides)
+        return self.func(**{**params, **run_sync(plan, request, overrides)})
+
+    async def _call_async(
+        self, params: Mapping[str, Any], request: Request, overrides: Overrides | None
+    ) -> Any:
+        injected = await run_async(self.plan, request, overrides)
+        result = self.func(**{**params, **injected})
+        return (await result) if self.plan.is_coroutine else result
 
     def __repr__(self) -> str:
         return f"Invoker({self.plan!r})"
 
 
 class MiddlewareInvoker:
-    """Calls a function middleware with `(app, next_middleware)` plus what its plan injects."""
+    """Calls a function middleware with `(app, next_middleware)` plus what its plan injects
+    (a coroutine when the middleware or a dependency is `async def`)."""
 
     __slots__ = ("middleware", "plan")
 
@@ -225,10 +240,30 @@ class MiddlewareInvoker:
         request: Request,
         overrides: Overrides | None,
     ) -> Any:
-        return self.middleware(app, next_middleware, **run_sync(self.plan, request, overrides))
+        plan = self.plan
+        if plan.is_async or (overrides and _any_async(overrides)):
+            return self._call_async(app, next_middleware, request, overrides)
+        return self.middleware(app, next_middleware, **run_sync(plan, request, overrides))
+
+    async def _call_async(
+        self,
+        app: Any,
+        next_middleware: Callable[..., Any],
+        request: Request,
+        overrides: Overrides | None,
+    ) -> Any:
+        injected = await run_async(self.plan, request, overrides)
+        result = self.middleware(app, next_middleware, **injected)
+        return (await result) if self.plan.is_coroutine else result
 
     def __repr__(self) -> str:
         return f"MiddlewareInvoker({self.plan!r})"
+
+
+def _any_async(overrides: Overrides) -> bool:
+    from router_core.signature import call_flags
+
+    return any(call_flags(override)[0] for override in overrides.values())
 
 
 # -- the plan ------------------------------------------------------------------------------
@@ -384,13 +419,18 @@ def _add(parameter: Parameter, steps: list[Step], chain: tuple[Callable[..., Any
 
 
 # -- the sync runner -----------------------------------------------------------------------
-def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[str, Any]:
-    """Resolve `plan`'s dependencies for this invocation; return what its target is given."""
+def _resolve(
+    plan: Plan, request: Request, overrides: Overrides | None
+) -> Generator[tuple[Callable[..., Any], dict[str, Any]], Any, dict[str, Any]]:
+    """Resolve `plan`'s dependencies for this invocation; return what its target is given.
+
+    A generator shared by both runners: it yields each `(callable, kwargs)` to call and is
+    sent the result (an exception is thrown back in), so that the sync runner calls and the
+    async one calls and awaits, with one copy of the order, caching and overrides.
+    """
     steps = plan.steps
     if not steps:
         return {name: request for name, _ in plan.arguments}
-    if plan.is_async:
-        _refuse_async(next(step.dependency for step in steps if step.is_coroutine))
     cache = request._dependency_cache
     if cache is None:
         cache = request._dependency_cache = {}
@@ -406,7 +446,9 @@ def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[
             if overrides:
                 override = overrides.get(dependency)
                 if override is not None:
-                    values[step.slot] = _call_override(override, step, request, overrides, cache)
+                    values[step.slot] = yield from _override(
+                        override, step, request, overrides, cache
+                    )
                     index = step.skip
                     continue
             if step.use_cache and dependency in cache:
@@ -418,10 +460,7 @@ def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[
                 continue
         arguments = step.arguments
         try:
-            if arguments:
-                value = dependency(**{name: values[slot] for name, slot in arguments})
-            else:
-                value = dependency()
+            value = yield dependency, {name: values[slot] for name, slot in arguments}
         except DependencyResolutionError:
             raise
         except Exception as error:
@@ -433,22 +472,19 @@ def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[
     return {name: values[slot] for name, slot in plan.arguments}
 
 
-def _call_override(
+def _override(
     override: Callable[..., Any],
     step: Step,
     request: Request,
     overrides: Overrides,
     cache: dict[Any, Any],
-) -> Any:
+) -> Generator[tuple[Callable[..., Any], dict[str, Any]], Any, Any]:
     """Run `override` in place of `step`'s dependency, with its own dependencies."""
     if step.use_cache and override in cache:
         return cache[override]
-    plan = _override_plan(override)
-    if plan.is_coroutine:
-        _refuse_async(override)
-    kwargs = run_sync(plan, request, overrides)
+    kwargs = yield from _resolve(_override_plan(override), request, overrides)
     try:
-        value = override(**kwargs)
+        value = yield override, kwargs
     except DependencyResolutionError:
         raise
     except Exception as error:
@@ -456,6 +492,48 @@ def _call_override(
     if step.use_cache:
         cache[override] = value
     return value
+
+
+def run_sync(plan: Plan, request: Request, overrides: Overrides | None) -> dict[str, Any]:
+    """Resolve `plan` calling each dependency; an `async def` one is refused (TypeError
+    naming `resolve_async`): plans that hold one are run by `run_async`."""
+    if not plan.steps:
+        return {name: request for name, _ in plan.arguments}
+    resolving = _resolve(plan, request, overrides)
+    try:
+        dependency, kwargs = next(resolving)
+        while True:
+            try:
+                value = dependency(**kwargs)
+            except Exception as error:
+                dependency, kwargs = resolving.throw(error)
+                continue
+            if hasattr(value, "__await__"):
+                value.close()
+                _refuse_async(dependency)
+            dependency, kwargs = resolving.send(value)
+    except StopIteration as done:
+        result: dict[str, Any] = done.value
+        return result
+
+
+async def run_async(plan: Plan, request: Request, overrides: Overrides | None) -> dict[str, Any]:
+    """Resolve `plan`, awaiting the dependencies that are `async def`."""
+    resolving = _resolve(plan, request, overrides)
+    try:
+        dependency, kwargs = next(resolving)
+        while True:
+            try:
+                value = dependency(**kwargs)
+                if hasattr(value, "__await__"):
+                    value = await value
+            except Exception as error:
+                dependency, kwargs = resolving.throw(error)
+                continue
+            dependency, kwargs = resolving.send(value)
+    except StopIteration as done:
+        result: dict[str, Any] = done.value
+        return result
 
 
 _override_plans: dict[Any, Plan] = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Generator
     from typing import Any, Callable
 
     from router_core.response import Response
@@ -56,7 +57,44 @@ class ExceptionHandlers:
         error_response: Callable[[Any], Response],
         debug: bool,
     ) -> Response:
-        """The response for `error`, or `error` re-raised when nothing answers it."""
+        """The response for `error`, or `error` re-raised when nothing answers it. An async
+        handler runs on the thread's event loop (`router_core.loops`)."""
+        if not self._handlers and not _is_dependency_error(error):
+            from router_core.exceptions import ServiceError
+
+            if isinstance(error, ServiceError):  # the common case, without the machinery
+                return error_response(error)
+        steps = self.answering(error, to_response, error_response, debug)
+        try:
+            awaitable = next(steps)
+        except StopIteration as done:
+            response: Response = done.value
+            return response
+        from router_core.loops import drive
+
+        return drive(steps, awaitable)
+
+    async def answer_async(
+        self,
+        error: Exception,
+        to_response: Callable[[Any], Response],
+        error_response: Callable[[Any], Response],
+        debug: bool,
+    ) -> Response:
+        """`answer` for `resolve_async`: an async handler is awaited."""
+        from router_core.loops import drive_async
+
+        return await drive_async(self.answering(error, to_response, error_response, debug))
+
+    def answering(
+        self,
+        error: Exception,
+        to_response: Callable[[Any], Response],
+        error_response: Callable[[Any], Response],
+        debug: bool,
+    ) -> Generator[Any, Any, Response]:
+        """The rules above, once for both sides: yields what an async handler returned, to be
+        awaited (or run on the thread's loop) and sent back."""
         from router_core.exceptions import ServiceError
 
         used: list[Handler] = []
@@ -86,6 +124,8 @@ class ExceptionHandlers:
             used.append(handler)
             try:
                 result = handler(current)
+                if hasattr(result, "__await__"):
+                    result = yield result
                 if result is None:
                     name = getattr(handler, "__name__", repr(handler))
                     raise TypeError(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Awaitable
     from typing import Any, Callable
 
     from router_core.response import Response
@@ -56,6 +57,58 @@ def _bind(middleware: Middleware, next_call: NextMiddleware) -> NextMiddleware:
         return result
 
     return call
+
+
+async def run_chain_async(
+    app: Any, middlewares: tuple[Middleware, ...], final: Callable[[Any], Awaitable[Response]]
+) -> Response:
+    """`run_chain` for an async route (or async middlewares): an `async def` middleware is
+    awaited with an awaitable `next_middleware`; a sync one runs in a worker thread with a
+    copy of the call's context, and its `next_middleware(app)` runs the rest of the chain on
+    the event loop and waits for it, as Powertools does."""
+    call: Callable[[Any], Awaitable[Response]] = final
+    for middleware in reversed(middlewares):
+        call = _bind_async(middleware, call)
+    return await call(app)
+
+
+def _bind_async(
+    middleware: Middleware, next_call: Callable[[Any], Awaitable[Response]]
+) -> Callable[[Any], Awaitable[Response]]:
+    from router_core.loops import is_async
+
+    name = getattr(middleware, "__name__", type(middleware).__name__)
+    if is_async(middleware):
+
+        async def awaited(app: Any) -> Response:
+            result: Response | None = await middleware(app, next_call)  # type: ignore[misc,arg-type]
+            if result is None:
+                raise TypeError(f"middleware {name} returned None; return next_middleware(app)")
+            return result
+
+        return awaited
+
+    async def in_thread(app: Any) -> Response:
+        import asyncio
+        import contextvars
+
+        loop = asyncio.get_running_loop()
+
+        async def rest(app: Any) -> Response:
+            return await next_call(app)
+
+        def next_middleware(app: Any) -> Response:
+            return asyncio.run_coroutine_threadsafe(rest(app), loop).result()
+
+        context = contextvars.copy_context()
+        result: Response | None = await loop.run_in_executor(
+            None, context.run, middleware, app, next_middleware
+        )
+        if result is None:
+            raise TypeError(f"middleware {name} returned None; return next_middleware(app)")
+        return result
+
+    return in_thread
 
 
 def __getattr__(name: str) -> Any:

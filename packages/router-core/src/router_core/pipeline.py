@@ -16,8 +16,10 @@ from router_core import state
 from router_core.exception_handlers import ExceptionHandlers
 from router_core.extensions import ORDER_HEAD, overrides
 from router_core.response import Response
+from router_core.route_calls import callable_answer, is_async, middleware_call, route_call, settled
 from router_core.router import DOCUMENTATION_OPTIONS
 from router_core.routing import normalize_path
+from router_core.state import CONTEXT, MATCH
 from router_core.writer import JSON, ResponseWriter
 
 TYPE_CHECKING = False
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 
     from router_core.codec import Codec
     from router_core.event import BaseEvent
-    from router_core.extensions import Extension, RouteCall
+    from router_core.exceptions import ServiceError
+    from router_core.extensions import Extension
     from router_core.middleware import Middleware
     from router_core.resolver import BaseResolver
     from router_core.router import Route
@@ -43,6 +46,7 @@ class Pipeline:
         "after",
         "after_head",
         "app",
+        "async_middlewares",
         "before",
         "codec",
         "debug",
@@ -71,8 +75,9 @@ class Pipeline:
         self.strip_prefixes: tuple[Prefix, ...] = app._strip_prefixes
         self.handlers = ExceptionHandlers(app._exception_handlers)
         self.middlewares: tuple[Middleware, ...] = tuple(
-            self._middleware(m) for m in app._middlewares
+            middleware_call(m, app.dependency_overrides) for m in app._middlewares
         )
+        self.async_middlewares = any(is_async(m) for m in self.middlewares)
         self.extension_names = frozenset(e.name for e in extensions)
         self.before = tuple(e for e in extensions if overrides(e, "before_route"))
         after = [e for e in extensions if overrides(e, "after_route")]
@@ -94,8 +99,11 @@ class Pipeline:
 
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, route: Route, compilers: tuple[Extension, ...]) -> None:
-        chain = self.middlewares + route.middlewares
-        call, injects = self._route_call(route, chain)
+        chain = self.middlewares + tuple(
+            middleware_call(m, self.app.dependency_overrides) for m in route.middlewares
+        )
+        call, injects, is_async_call = route_call(self.app, route, chain, self.writer)
+        route.is_async = is_async_call
         direct = call
         for extension in compilers:
             call = extension.compile_route(route, call)
@@ -103,6 +111,7 @@ class Pipeline:
         route.plain = not (
             chain
             or injects
+            or is_async_call
             or call is not direct
             or route.cache_control
             or route.compress
@@ -110,76 +119,9 @@ class Pipeline:
             or self.after_head
         )
 
-    def _route_call(self, route: Route, chain: tuple[Middleware, ...]) -> tuple[RouteCall, bool]:
-        """The route's call, and whether it injects `Request` or dependencies."""
-        func = route.func
-        writer = self.writer
-        overrides = self.app.dependency_overrides
-        invoker = None
-        if route.may_inject:
-            from router_core.dependencies import compile_handler
-
-            invoker = compile_handler(func, route.rule.names)
-        if not chain:
-            if invoker is None:
-
-                def call(params: dict[str, Any]) -> Any:
-                    return func(**params)
-
-                return call, False
-
-            def call_injected(params: dict[str, Any]) -> Any:
-                request = state.call_request(state.current())
-                return invoker(params, request, overrides or None)
-
-            return call_injected, True
-
-        from router_core.middleware import run_chain
-
-        chain = tuple(self._middleware(m) for m in chain)
-
-        def call_with_middlewares(params: dict[str, Any]) -> Any:
-            call = state.current()
-            context = state.call_context(call)
-            # Powertools keeps the route's arguments here: a middleware may read or change them.
-            context["_route_args"] = dict(params)
-
-            def handler(app: Any) -> Response:
-                arguments = context.get("_route_args", params)
-                if invoker is None:
-                    result = func(**arguments)
-                else:
-                    result = invoker(arguments, state.call_request(call), overrides or None)
-                return writer.to_response(result, route.status_code)
-
-            return run_chain(self.app, chain, handler)
-
-        return call_with_middlewares, invoker is not None
-
-    def _middleware(self, middleware: Middleware) -> Middleware:
-        """`middleware`, or a wrapper that injects the `Request` and `Depends` it declares."""
-        from router_core.router import may_inject
-
-        if not may_inject(middleware):
-            return middleware
-        from router_core.dependencies import compile_middleware
-
-        invoker = compile_middleware(middleware)
-        if invoker is None:
-            return middleware
-        overrides = self.app.dependency_overrides
-
-        def injected(app: Any, next_middleware: Any) -> Any:
-            request = state.call_request(state.current())
-            return invoker(app, next_middleware, request, overrides or None)
-
-        injected.__name__ = getattr(middleware, "__name__", "middleware")
-        return injected
-
-    # -- resolving ---------------------------------------------------------------------------
-    def run(self, raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
-        """Resolve one event: the whole pipeline, with the common case kept lean."""
-        # Validated by route_target(), the first thing asked of it.
+    # -- resolving: the steps sync and async share ---------------------------------------------
+    def start(self, raw: dict[str, Any], lambda_context: Any) -> list[Any]:
+        """The call's state: its event object (validated by `route_target`, asked first)."""
         options = self.event_options
         event = self.event_class(raw, False, **options) if options else self.event_class(raw, False)
         if self.debug:
@@ -190,6 +132,40 @@ class Pipeline:
         call = [event, lambda_context, app, app._context_before_call, None, None]
         if call[state.CONTEXT] is not None:
             app._context_before_call = None  # the first call takes it, as in Powertools
+        return call
+
+    def route(self, call: list[Any]) -> tuple[str, Match, Response | None]:
+        """Routing and the `before_route` hooks: the method, the match, and an extension's
+        answer when one answers before the route (a CORS pre-flight)."""
+        event: BaseEvent = call[state.EVENT]
+        method, path = event.route_target()
+        if self.strip_prefixes:
+            path = self._strip(path)
+        if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
+            path = normalize_path(path)
+        match = self.table.match(method, path, encoded=event.PATH_ENCODED)
+        call[state.MATCH] = match
+        for extension in self.before:
+            answer = extension.before_route(event, match)
+            if answer is not None:
+                return method, match, answer
+        return method, match, None
+
+    # -- resolving, sync -----------------------------------------------------------------------
+    def run(self, raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
+        """Resolve one event: the whole pipeline, with the common case kept lean."""
+        # `start` and `route`, inlined: two calls are 8% of a plain route's cost, and this is
+        # every request's path. test_async.py checks that both sides answer alike.
+        options = self.event_options
+        event = self.event_class(raw, False, **options) if options else self.event_class(raw, False)
+        if self.debug:
+            from router_core.debug import print_event
+
+            print_event(raw)
+        app = self.app
+        call = [event, lambda_context, app, app._context_before_call, None, None]
+        if call[CONTEXT] is not None:
+            app._context_before_call = None  # the first call takes it, as in Powertools
         token = state.CALL.set(call)
         try:
             method, path = event.route_target()
@@ -198,7 +174,7 @@ class Pipeline:
             if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
                 path = normalize_path(path)
             match = self.table.match(method, path, encoded=event.PATH_ENCODED)
-            call[state.MATCH] = match
+            call[MATCH] = match
             for extension in self.before:
                 answer = extension.before_route(event, match)
                 if answer is not None:
@@ -207,7 +183,7 @@ class Pipeline:
             if route is None:
                 return self.finish(event, method, match, self.unmatched(match))
             if route.plain:
-                # Nothing but the handler runs for this route: call it directly.
+                # Nothing but a sync handler runs for this route: call it directly.
                 try:
                     result = route.func(**match.params)
                 except Exception as error:
@@ -240,12 +216,13 @@ class Pipeline:
         return path
 
     def call_route(self, route: Route, params: dict[str, Any]) -> Response:
-        """Run the route's compiled call (middlewares, handler, extension wrappers)."""
+        """Run the route's compiled call (middlewares, handler, extension wrappers); an
+        async one runs on the thread's event loop."""
         call = route.call
         if call is None:  # compiled by another pipeline after this one was taken
             raise RuntimeError(f"{route!r} was not compiled")
         try:
-            return self.writer.to_response(call(params), route.status_code)
+            return self.writer.to_response(settled(call(params)), route.status_code)
         except Exception as error:
             return self.answer_error(error)
 
@@ -257,41 +234,122 @@ class Pipeline:
     def unmatched(self, match: Match) -> Response:
         """Routing's own answer, through the app's middlewares: 405 with `Allow` when the
         path has other methods, else 404 (or what `not_found` returns)."""
-        from router_core.exceptions import MethodNotAllowedError, NotFoundError, ServiceError
+        if self.async_middlewares:
+            from router_core.loops import run
+
+            return run(self.unmatched_async(match))
+        error, allowed = self._routing_error(match)
+        writer = self.writer
+
+        def answer(app: Any) -> Response:
+            if self.handlers.find(type(error), routing=True) is not None:
+                return self.handlers.answer(
+                    error, writer.to_response, writer.error_response, self.debug
+                )
+            return self._routing_response(error, allowed)
+
+        return self._through_middlewares(answer)
+
+    def _through_middlewares(self, answer: Response | Callable[[Any], Any]) -> Response:
+        """Routing's and extensions' own answers pass through the app's middlewares too."""
+        if self.async_middlewares:
+            from router_core.loops import run
+
+            return run(self._through_middlewares_async(answer))
+        final = callable_answer(answer)
+        try:
+            if not self.middlewares:
+                return self.writer.to_response(final(self.app))
+            from router_core.middleware import run_chain
+
+            return self.writer.to_response(run_chain(self.app, self.middlewares, final))
+        except Exception as error:
+            return self.answer_error(error)
+
+    # -- resolving, async: the same steps, awaiting the calls ----------------------------------
+    async def run_async(self, raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
+        """Resolve one event, awaiting what is async (`app.resolve_async`)."""
+        call = self.start(raw, lambda_context)
+        token = state.CALL.set(call)
+        try:
+            method, match, early = self.route(call)
+            if early is not None:
+                response = await self._through_middlewares_async(early)
+            elif match.route is None:
+                response = await self.unmatched_async(match)
+            else:
+                response = await self.call_route_async(match.route, match.params)
+            return self.finish(call[state.EVENT], method, match, response)
+        finally:
+            state.CALL.reset(token)
+
+    async def call_route_async(self, route: Route, params: dict[str, Any]) -> Response:
+        """`call_route`, awaiting an async route's call."""
+        call = route.call
+        if call is None:
+            raise RuntimeError(f"{route!r} was not compiled")
+        try:
+            result = call(params)
+            if hasattr(result, "__await__"):
+                result = await result
+            return self.writer.to_response(result, route.status_code)
+        except Exception as error:
+            return await self.answer_error_async(error)
+
+    async def answer_error_async(self, error: Exception) -> Response:
+        writer = self.writer
+        return await self.handlers.answer_async(
+            error, writer.to_response, writer.error_response, self.debug
+        )
+
+    async def unmatched_async(self, match: Match) -> Response:
+        error, allowed = self._routing_error(match)
+        writer = self.writer
+
+        async def answer(app: Any) -> Response:
+            if self.handlers.find(type(error), routing=True) is not None:
+                return await self.handlers.answer_async(
+                    error, writer.to_response, writer.error_response, self.debug
+                )
+            return self._routing_response(error, allowed)
+
+        return await self._through_middlewares_async(answer)
+
+    async def _through_middlewares_async(self, answer: Response | Callable[[Any], Any]) -> Response:
+        final = callable_answer(answer)
+
+        async def awaited(app: Any) -> Response:
+            result = final(app)
+            if hasattr(result, "__await__"):
+                result = await result
+            return self.writer.to_response(result)
+
+        try:
+            if not self.middlewares:
+                return await awaited(self.app)
+            from router_core.middleware import run_chain_async
+
+            return self.writer.to_response(
+                await run_chain_async(self.app, self.middlewares, awaited)
+            )
+        except Exception as error:
+            return await self.answer_error_async(error)
+
+    # -- routing's own answers, and finishing: shared ------------------------------------------
+    def _routing_error(self, match: Match) -> tuple[ServiceError, tuple[str, ...]]:
+        from router_core.exceptions import MethodNotAllowedError, NotFoundError
 
         allowed = match.methods
         if allowed and self.extra_methods:
             allowed = tuple(sorted({*allowed, *self.extra_methods}))
         error: ServiceError = MethodNotAllowedError() if allowed else NotFoundError()
-        writer = self.writer
+        return error, allowed
 
-        def answer(app: Any) -> Response:
-            handler = self.handlers.find(type(error), routing=True)
-            if handler is not None:
-                return self.handlers.answer(
-                    error, writer.to_response, writer.error_response, self.debug
-                )
-            response = writer.error_response(error)
-            if allowed:
-                response.set_header("Allow", ", ".join(allowed))
-            return response
-
-        return self._through_middlewares(answer)
-
-    def _through_middlewares(self, answer: Response | Callable[[Any], Response]) -> Response:
-        """Routing's and extensions' own answers pass through the app's middlewares too."""
-        final = answer if callable(answer) else (lambda app: answer)
-        if not self.middlewares:
-            try:
-                return final(self.app)
-            except Exception as error:
-                return self.answer_error(error)
-        from router_core.middleware import run_chain
-
-        try:
-            return self.writer.to_response(run_chain(self.app, self.middlewares, final))
-        except Exception as error:
-            return self.answer_error(error)
+    def _routing_response(self, error: ServiceError, allowed: tuple[str, ...]) -> Response:
+        response = self.writer.error_response(error)
+        if allowed:
+            response.set_header("Allow", ", ".join(allowed))
+        return response
 
     def finish(
         self, event: BaseEvent, method: str, match: Match, response: Response

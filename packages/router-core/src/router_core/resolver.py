@@ -113,17 +113,17 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
                     f"route {route.rule.text!r}: custom_response_validation_http_code needs "
                     "enable_validation=True (on the route or the resolver)"
                 )
-        self._pipeline = None
+        self._set_pipeline(None)
 
     def use(self, middlewares: list[Middleware]) -> None:
         super().use(middlewares)
-        self._pipeline = None
+        self._set_pipeline(None)
 
     def exception_handler(self, exc_class: Any) -> Callable[[Any], Any]:
         register = super().exception_handler(exc_class)
 
         def register_and_recompile(func: Any) -> Any:
-            self._pipeline = None
+            self._set_pipeline(None)
             return register(func)
 
         return register_and_recompile
@@ -144,7 +144,7 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
         self._exception_handlers.update(router._exception_handlers)
         if router._context_before_call:
             self.context.update(router._context_before_call)
-        self._pipeline = None
+        self._set_pipeline(None)
 
     def add_extension(self, extension: Extension) -> None:
         """Add an extension to this app (see `router_core.extensions`); one per name."""
@@ -166,7 +166,7 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
                 self._add_extra(required, f"the {extension.name!r} extension", None, True)
         extensions = sorted((*self._extensions, extension), key=lambda e: e.order)
         self._extensions = tuple(extensions)
-        self._pipeline = None
+        self._set_pipeline(None)
 
     def _has_extension(self, name: str) -> bool:
         return any(e.name == name for e in self._extensions)
@@ -195,7 +195,7 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
                 from router_core.pipeline import Pipeline
 
                 pipeline = Pipeline(self, self._extensions)
-                self._pipeline = pipeline
+                self._set_pipeline(pipeline)
             return pipeline
 
     def _load_extras_for(self, response: Response) -> Pipeline:
@@ -211,8 +211,17 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
                 from router_core.pipeline import Pipeline
 
                 pipeline = Pipeline(self, self._extensions)
-                self._pipeline = pipeline
+                self._set_pipeline(pipeline)
             return pipeline
+
+    def _set_pipeline(self, pipeline: Pipeline | None) -> None:
+        """Publish a compiled app (or drop it when the app changes). `app.resolve` is then
+        the pipeline's own `run`, so that the per-request path has no extra call in it."""
+        self._pipeline = pipeline
+        if pipeline is None:
+            self.__dict__.pop("resolve", None)
+        else:
+            self.__dict__["resolve"] = pipeline.run
 
     # -- resolving ---------------------------------------------------------------------------
     def resolve(self, event: dict[str, Any], context: Any = None) -> dict[str, Any]:
@@ -223,6 +232,19 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
         return pipeline.run(event, context)
 
     __call__ = resolve
+
+    async def resolve_async(self, event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+        """Route `event`, awaiting async routes, middlewares, exception handlers and
+        dependencies (sync ones run as they are; a sync middleware around an async route runs
+        in a worker thread with a copy of the call's context).
+
+        >>> def lambda_handler(event, context):
+        ...     return asyncio.run(app.resolve_async(event, context))
+        """
+        pipeline = self._pipeline
+        if pipeline is None:
+            pipeline = self.compile()
+        return await pipeline.run_async(event, context)
 
     @property
     def current_event(self) -> E:

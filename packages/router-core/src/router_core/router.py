@@ -62,6 +62,7 @@ class Route:
         "compress",
         "cors",
         "func",
+        "is_async",
         "may_inject",
         "methods",
         "middlewares",
@@ -95,6 +96,8 @@ class Route:
         self.options: dict[str, Any] = options or {}
         self.call: RouteCall | None = None
         self.plain = False
+        #: Whether `call` returns an awaitable (something `async def` in it), set at compile.
+        self.is_async = False
         #: Whether the handler may declare `Request` or `Depends` (a cheap look at its
         #: annotations): only such routes are analysed when the app compiles.
         self.may_inject = may_inject(func)
