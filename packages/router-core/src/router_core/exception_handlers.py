@@ -15,6 +15,8 @@ of them fails in turn.
 
 from __future__ import annotations
 
+import sys
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -59,11 +61,8 @@ class ExceptionHandlers:
     ) -> Response:
         """The response for `error`, or `error` re-raised when nothing answers it. An async
         handler runs on the thread's event loop (`router_core.loops`)."""
-        if not self._handlers and not _is_dependency_error(error):
-            from router_core.exceptions import ServiceError
-
-            if isinstance(error, ServiceError):  # the common case, without the machinery
-                return error_response(error)
+        if not self._handlers and isinstance(error, _service_error()):
+            return error_response(error)  # the common case, without the machinery
         steps = self.answering(error, to_response, error_response, debug)
         try:
             awaitable = next(steps)
@@ -140,6 +139,13 @@ class ExceptionHandlers:
                 current = raised
 
 
+def _service_error() -> type[Exception]:
+    from router_core.exceptions import ServiceError
+
+    return ServiceError
+
+
 def _is_dependency_error(error: Exception) -> bool:
-    # Checked by name so that core never imports the dependencies module for this.
-    return any(cls.__name__ == "DependencyResolutionError" for cls in type(error).__mro__)
+    # Only an app that uses Depends has loaded the module that defines the error.
+    module = sys.modules.get("router_core.dependencies")
+    return module is not None and isinstance(error, module.DependencyResolutionError)
