@@ -171,9 +171,7 @@ def route_plan(route: Route, engine: str | None = None) -> RoutePlan:
             f"{describe(func)}: validation_engine='msgspec' cannot validate pydantic models; "
             "declare them as msgspec.Struct, or use validation_engine='pydantic'"
         )
-    return RoutePlan(
-        chosen, tuple(parameters), _body_spec(body), response, signature.is_coroutine
-    )
+    return RoutePlan(chosen, tuple(parameters), _body_spec(body), response, signature.is_coroutine)
 
 
 def choose_engine(annotations: list[Any], engine: str | None = None) -> str:
