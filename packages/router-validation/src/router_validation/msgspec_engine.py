@@ -46,13 +46,15 @@ import msgspec
 from router_validation.errors import InvalidValueError
 from router_validation.plan import strip
 
-_AT = re.compile(r"^(.*?) - at `\$(.*)`$", re.DOTALL)
-_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[([^\]]*)\]")
-_EXPECTED_GOT = re.compile(r"^Expected `(.+?)`, got `(.+?)`$")
-_BOUND = re.compile(r"^Expected `(\w+)` (>=|>|<=|<) ")
-_LENGTH = re.compile(r"^Expected `(\w+)` of length (>=|<=)")
-_FIELD = re.compile(r"`(.+)`")
-_AT_KEY = re.compile(r"^(.*?) - at `key` in `\$(.*)`$", re.DOTALL)
+# Patterns of msgspec's messages, compiled (and cached by `re`) on the first error only: a
+# valid request never needs them, and compiling them all costs a cold start about a ms.
+_AT = r"(?s)^(.*?) - at `\$(.*)`$"
+_AT_KEY = r"(?s)^(.*?) - at `key` in `\$(.*)`$"
+_STEP = r"\.([^.\[]+)|\[(\d+)\]|\[([^\]]*)\]"
+_EXPECTED_GOT = r"^Expected `(.+?)`, got `(.+?)`$"
+_BOUND = r"^Expected `(\w+)` (>=|>|<=|<) "
+_LENGTH = r"^Expected `(\w+)` of length (>=|<=)"
+_FIELD = r"`(.+)`"
 _NO_DATA: Any = object()
 
 _TYPES = {
@@ -77,7 +79,7 @@ _BOUNDS = {
 
 def _path(text: str) -> list[Any]:
     steps: list[Any] = []
-    for name, index, other in _STEP.findall(text):
+    for name, index, other in re.findall(_STEP, text):
         if name:
             steps.append(name)
         elif index:
@@ -108,8 +110,8 @@ def error_entry(
     message = str(error)
     steps: list[Any] = []
     at_key = False
-    at = _AT.match(message)
-    if at is None and (at := _AT_KEY.match(message)) is not None:
+    at = re.match(_AT, message)
+    if at is None and (at := re.match(_AT_KEY, message)) is not None:
         at_key = True
     if at is not None:
         message, steps = at.group(1), _path(at.group(2))
@@ -126,23 +128,23 @@ def error_entry(
     kind = "value_error"
     if message.startswith("Object missing required field"):
         kind = "missing"
-        field = _FIELD.search(message)
+        field = re.search(_FIELD, message)
         if field:
             steps.append(field.group(1))
     elif message.startswith("Object contains unknown field"):
         kind = "extra_forbidden"
-        field = _FIELD.search(message)
+        field = re.search(_FIELD, message)
         if field:
             steps.append(field.group(1))
-    elif (found := _EXPECTED_GOT.match(message)) is not None:
+    elif (found := re.match(_EXPECTED_GOT, message)) is not None:
         kind = _expected(found.group(1), found.group(2), leaf)
-    elif (found := _LENGTH.match(message)) is not None:
+    elif (found := re.match(_LENGTH, message)) is not None:
         short = found.group(2) == ">="
         if found.group(1) == "str":
             kind = "string_too_short" if short else "string_too_long"
         else:
             kind = "too_short" if short else "too_long"
-    elif (found := _BOUND.match(message)) is not None:
+    elif (found := re.match(_BOUND, message)) is not None:
         kind = _BOUNDS[found.group(2)]
         if leaf is not None:
             from router_validation.msgspec_locate import metas
