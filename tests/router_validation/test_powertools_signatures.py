@@ -25,6 +25,9 @@ import pytest
 pytest.importorskip("pydantic")
 pytest.importorskip("aws_lambda_powertools")
 pytest.importorskip("router_rest")
+pytestmark = pytest.mark.skipif(
+    sys.version_info < (3, 10), reason="the app module writes `X | None` annotations"
+)
 
 APP = """
 from __future__ import annotations
