@@ -82,19 +82,53 @@ def test_json_schema_gives_refs_and_components_for_both_engines() -> None:
     assert components["Owner"]["properties"]["name"]["type"] == "string"
 
 
+def loaded_after(code: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules starting with one of `prefixes` that a fresh interpreter running `code`
+    has loaded."""
+    script = (
+        f"import sys\n{code}\nprint(sorted(m for m in sys.modules if m.startswith({prefixes!r})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    found: list[str] = eval(out.stdout.strip())  # a list of names printed by the script
+    return found
+
+
+EXTRAS = ("router_validation", "msgspec", "pydantic", "typing_extensions", "annotated_types")
+
+
 def test_an_app_without_validation_imports_neither_engine() -> None:
     code = (
-        "import sys\n"
         "from router_rest import APIGatewayRestResolver\n"
         "app = APIGatewayRestResolver()\n"
         "app.get('/a/<n>')(lambda n: {'n': n})\n"
         "app.resolve({'resource': '/a', 'path': '/a/1', 'httpMethod': 'GET', 'headers': {},"
         " 'requestContext': {}}, None)\n"
-        "names = ('msgspec', 'pydantic', 'router_validation')\n"
-        "print(sorted(m for m in names if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert loaded_after(code, EXTRAS) == []
+
+
+def test_a_valid_request_loads_neither_the_error_path_nor_the_form_parser() -> None:
+    code = (
+        "import msgspec\n"
+        "from router_rest import APIGatewayRestResolver\n"
+        "class Item(msgspec.Struct):\n"
+        "    name: str\n"
+        "    tags: dict[str, int] = {}\n"
+        "app = APIGatewayRestResolver(enable_validation=True)\n"
+        "@app.post('/items')\n"
+        "def add(item: Item) -> Item:\n"
+        "    return item\n"
+        "r = app.resolve({'resource': '/items', 'path': '/items', 'httpMethod': 'POST',"
+        " 'headers': {'Content-Type': 'application/json'}, 'requestContext': {},"
+        ' \'body\': \'{"name": "a", "tags": {"x": 1}}\'}, None)\n'
+        "assert r['statusCode'] == 200, r\n"
+    )
+    loaded = loaded_after(code, ("router_validation",))
+
+    assert "router_validation.msgspec_engine" in loaded
+    assert "router_validation.msgspec_locate" not in loaded
+    assert "router_validation.forms" not in loaded
+    assert "router_validation.pydantic_engine" not in loaded
 
 
 def test_a_missing_package_fails_at_construction(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -72,14 +72,7 @@ def parse_urlencoded(data: bytes) -> dict[str, list[Any]]:
 
 
 def _boundary(content_type: str) -> str | None:
-    for segment in content_type.split(";")[1:]:
-        key, _, value = segment.strip().partition("=")
-        if key.strip().lower() == "boundary":
-            value = value.strip()
-            if len(value) >= 2 and value[0] == value[-1] == '"':
-                value = value[1:-1]
-            return value or None
-    return None
+    return header_parameters(content_type).get("boundary") or None
 
 
 def parse_multipart(data: bytes, boundary: str) -> dict[str, list[Any]]:
@@ -122,8 +115,9 @@ def _add_part(part: bytes, result: dict[str, list[Any]]) -> None:
         key, _, value = line.partition(":")
         key = key.strip().lower()
         if key == "content-disposition":
-            params = _parameters(value)
-            name, filename = params.get("name"), params.get("filename")
+            params = header_parameters(value)
+            name = params.get("name")
+            filename = _extended(params.get("filename*")) or params.get("filename")
         elif key == "content-type":
             content_type = value.strip()
     if name is None:
@@ -139,15 +133,69 @@ def _add_part(part: bytes, result: dict[str, list[Any]]) -> None:
     result.setdefault(name, []).append(value_)
 
 
-def _parameters(value: str) -> dict[str, str]:
-    """`form-data; name="a"; filename="b.txt"` -> `{"name": "a", "filename": "b.txt"}`."""
+def header_parameters(value: str) -> dict[str, str]:
+    """The parameters of a header value, by lower-case name: `form-data; name="a";
+    filename="x;y.txt"` -> `{"name": "a", "filename": "x;y.txt"}`.
+
+    A quoted value may hold `;`, `=` and (escaped with a backslash) `"` and `\\` (RFC 7578,
+    RFC 9110 quoted-string); other backslashes stay, as in a Windows path some clients send.
+    A value whose closing quote is missing runs to the end; a segment without `=` is skipped;
+    the first of a repeated name wins. Never raises.
+    """
     params: dict[str, str] = {}
-    for segment in value.split(";")[1:]:
-        key, eq, item = segment.strip().partition("=")
-        if not eq:
+    position = value.find(";")
+    size = len(value)
+    while 0 <= position < size:
+        equals = value.find("=", position + 1)
+        semicolon = value.find(";", position + 1)
+        if equals < 0 or 0 <= semicolon < equals:
+            position = semicolon  # a segment without a value
             continue
-        item = item.strip()
-        if len(item) >= 2 and item[0] == item[-1] == '"':
-            item = item[1:-1].replace('\\"', '"')
-        params[key.strip().lower()] = item
+        key = value[position + 1 : equals].strip().lower()
+        start = equals + 1
+        while start < size and value[start] in " \t":
+            start += 1
+        if start < size and value[start] == '"':
+            item, end = _quoted(value, start + 1)
+            position = value.find(";", end)
+        else:
+            position = value.find(";", start)
+            item = value[start : position if position >= 0 else size].strip()
+        if key:
+            params.setdefault(key, item)
     return params
+
+
+def _quoted(value: str, start: int) -> tuple[str, int]:
+    """The quoted string opened before `start`, unescaped, and the index after its close."""
+    chars: list[str] = []
+    index = start
+    size = len(value)
+    while index < size:
+        char = value[index]
+        if char == '"':
+            return "".join(chars), index + 1
+        if char == "\\" and index + 1 < size and value[index + 1] in '"\\':
+            index += 1
+            char = value[index]
+        chars.append(char)
+        index += 1
+    return "".join(chars), size
+
+
+def _extended(value: str | None) -> str | None:
+    """An RFC 8187 value (`UTF-8''na%C3%AFve.txt`, RFC 6266's `filename*`), decoded; None
+    when it is absent or does not decode."""
+    if not value:
+        return None
+    charset, quote, rest = value.partition("'")
+    _language, quote2, encoded = rest.partition("'")
+    charset = charset.strip().lower()
+    if not quote or not quote2 or charset not in ("utf-8", "iso-8859-1"):
+        return None  # the two charsets RFC 8187 asks for; others are not guessed at
+    from urllib.parse import unquote_to_bytes
+
+    try:
+        return unquote_to_bytes(encoded).decode(charset)
+    except UnicodeDecodeError:
+        return None

@@ -28,9 +28,11 @@ its messages (see `error_entry`):
 | Object contains unknown field `f`           | extra_forbidden (loc + [f])            |
 | anything else                               | value_error                            |
 
-An integer's `gt=n` is reported by msgspec as `>= n+1`: for a parameter declared with `gt`/`lt`
-the type says `greater_than`/`less_than` as pydantic's would. A key inside a dict is not named
-by msgspec: its place in `loc` reads "[...]".
+msgspec reports an integer's `gt=n` as `>= n+1` and a dict member as `[...]`; on the error
+path (never for a valid request) the input and the type are walked along the error's path
+(`msgspec_locate`), so that `loc` names the dict key (`[<key>, "[key]"]` for a key that does
+not fit) and a `gt`/`lt` declared anywhere (a marker, or `msgspec.Meta` deep in a Struct)
+says `greater_than`/`less_than`, as pydantic does.
 """
 
 from __future__ import annotations
@@ -44,12 +46,16 @@ import msgspec
 from router_validation.errors import InvalidValueError
 from router_validation.plan import strip
 
-_AT = re.compile(r"^(.*?) - at `\$(.*)`$", re.DOTALL)
-_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[([^\]]*)\]")
-_EXPECTED_GOT = re.compile(r"^Expected `(.+?)`, got `(.+?)`$")
-_BOUND = re.compile(r"^Expected `(\w+)` (>=|>|<=|<) ")
-_LENGTH = re.compile(r"^Expected `(\w+)` of length (>=|<=)")
-_FIELD = re.compile(r"`(.+)`")
+# Patterns of msgspec's messages, compiled (and cached by `re`) on the first error only: a
+# valid request never needs them, and compiling them all costs a cold start about a ms.
+_AT = r"(?s)^(.*?) - at `\$(.*)`$"
+_AT_KEY = r"(?s)^(.*?) - at `key` in `\$(.*)`$"
+_STEP = r"\.([^.\[]+)|\[(\d+)\]|\[([^\]]*)\]"
+_EXPECTED_GOT = r"^Expected `(.+?)`, got `(.+?)`$"
+_BOUND = r"^Expected `(\w+)` (>=|>|<=|<) "
+_LENGTH = r"^Expected `(\w+)` of length (>=|<=)"
+_FIELD = r"`(.+)`"
+_NO_DATA: Any = object()
 
 _TYPES = {
     "int": "int",
@@ -73,48 +79,78 @@ _BOUNDS = {
 
 def _path(text: str) -> list[Any]:
     steps: list[Any] = []
-    for name, index, other in _STEP.findall(text):
+    for name, index, other in re.findall(_STEP, text):
         if name:
             steps.append(name)
         elif index:
             steps.append(int(index))
         else:
-            steps.append(other)
+            steps.append("[...]" if other == "..." else other)
     return steps
+
+
+def _declared(found: list[Any]) -> dict[str, Any]:
+    """The bounds declared by `msgspec.Meta` objects, by keyword."""
+    bounds: dict[str, Any] = {}
+    for meta in found:
+        for name in ("gt", "ge", "lt", "le"):
+            value = getattr(meta, name, None)
+            if value is not None:
+                bounds[name] = value
+    return bounds
 
 
 def error_entry(
     error: msgspec.ValidationError, loc: tuple[Any, ...], annotation: Any = None,
-    constraints: dict[str, Any] | None = None,
+    constraints: dict[str, Any] | None = None, data: Any = _NO_DATA, json: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
-    """msgspec's error as a Powertools-shaped entry under `loc`."""
+    """msgspec's error as a Powertools-shaped entry under `loc`. With the validated `data`
+    (JSON bytes when `json`), a dict's failing key is named and a nested `gt`/`lt` is told
+    from `ge`/`le`, by walking `data` and `annotation` along the error's path."""
     message = str(error)
-    at = _AT.match(message)
     steps: list[Any] = []
+    at_key = False
+    at = re.match(_AT, message)
+    if at is None and (at := re.match(_AT_KEY, message)) is not None:
+        at_key = True
     if at is not None:
         message, steps = at.group(1), _path(at.group(2))
+    leaf = annotation if not steps else None
+    if data is not _NO_DATA and (steps or at_key):
+        from router_validation.msgspec_locate import locate
+
+        if json:
+            try:
+                data = msgspec.json.decode(data)
+            except Exception:
+                data = None
+        steps, leaf = locate(annotation, data, steps, at_key)
     kind = "value_error"
     if message.startswith("Object missing required field"):
         kind = "missing"
-        field = _FIELD.search(message)
+        field = re.search(_FIELD, message)
         if field:
             steps.append(field.group(1))
     elif message.startswith("Object contains unknown field"):
         kind = "extra_forbidden"
-        field = _FIELD.search(message)
+        field = re.search(_FIELD, message)
         if field:
             steps.append(field.group(1))
-    elif (found := _EXPECTED_GOT.match(message)) is not None:
-        kind = _expected(found.group(1), found.group(2), annotation if not steps else None)
-    elif (found := _LENGTH.match(message)) is not None:
+    elif (found := re.match(_EXPECTED_GOT, message)) is not None:
+        kind = _expected(found.group(1), found.group(2), leaf)
+    elif (found := re.match(_LENGTH, message)) is not None:
         short = found.group(2) == ">="
         if found.group(1) == "str":
             kind = "string_too_short" if short else "string_too_long"
         else:
             kind = "too_short" if short else "too_long"
-    elif (found := _BOUND.match(message)) is not None:
+    elif (found := re.match(_BOUND, message)) is not None:
         kind = _BOUNDS[found.group(2)]
-        if not steps and constraints:
+        if leaf is not None:
+            from router_validation.msgspec_locate import metas
+
+            constraints = {**(constraints or {}), **_declared(metas(leaf))}
+        if constraints and leaf is not None:
             if kind == "greater_than_equal" and "gt" in constraints:
                 kind = "greater_than"
             elif kind == "less_than_equal" and "lt" in constraints:
@@ -124,7 +160,7 @@ def error_entry(
     elif "multiple of" in message:
         kind = "multiple_of"
     elif message.startswith("Invalid enum value"):
-        literal = not steps and typing.get_origin(strip(annotation)) is typing.Literal
+        literal = leaf is not None and typing.get_origin(strip(leaf)) is typing.Literal
         kind = "literal_error" if literal else "enum"
     elif message.startswith("Invalid RFC3339 encoded date"):
         kind = (
@@ -186,7 +222,8 @@ def validator(
         try:
             return convert(value, target, strict=False, from_attributes=True)
         except msgspec.ValidationError as error:
-            raise InvalidValueError([error_entry(error, loc, annotation, constraints)]) from None
+            entry = error_entry(error, loc, target, constraints, value)
+            raise InvalidValueError([entry]) from None
 
     return validate
 
@@ -201,7 +238,9 @@ def json_decoder(annotation: Any, loc: tuple[Any, ...]) -> Callable[[bytes], Any
         try:
             return decode(data)
         except msgspec.ValidationError as error:
-            raise InvalidValueError([error_entry(error, loc, annotation)]) from None
+            raise InvalidValueError(
+                [error_entry(error, loc, annotation, None, data, True)]
+            ) from None
 
     return read
 

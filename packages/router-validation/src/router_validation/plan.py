@@ -122,9 +122,10 @@ class ResponseSpec:
 
 
 class RoutePlan:
-    """Everything validation and documentation need to know about one route."""
+    """Everything validation and documentation need to know about one route; `is_async` is
+    True when its handler is a coroutine function (`async def`)."""
 
-    __slots__ = ("body", "engine", "parameters", "response")
+    __slots__ = ("body", "engine", "is_async", "parameters", "response")
 
     def __init__(
         self,
@@ -132,11 +133,13 @@ class RoutePlan:
         parameters: tuple[ParamSpec, ...],
         body: BodySpec | None,
         response: ResponseSpec | None,
+        is_async: bool = False,
     ) -> None:
         self.engine = engine
         self.parameters = parameters
         self.body = body
         self.response = response
+        self.is_async = is_async
 
 
 def route_plan(route: Route, engine: str | None = None) -> RoutePlan:
@@ -168,7 +171,7 @@ def route_plan(route: Route, engine: str | None = None) -> RoutePlan:
             f"{describe(func)}: validation_engine='msgspec' cannot validate pydantic models; "
             "declare them as msgspec.Struct, or use validation_engine='pydantic'"
         )
-    return RoutePlan(chosen, tuple(parameters), _body_spec(body), response)
+    return RoutePlan(chosen, tuple(parameters), _body_spec(body), response, signature.is_coroutine)
 
 
 def choose_engine(annotations: list[Any], engine: str | None = None) -> str:

@@ -356,7 +356,9 @@ def compile_route_validation(
     app_code: int | None,
     route_code: int | None,
 ) -> Callable[[dict[str, Any]], Any]:
-    """The route's call wrapped: request validated before it, response after it."""
+    """The route's call wrapped: request validated before it, response after it. For an
+    `async def` handler the wrapper is a coroutine function that awaits what `call` returns
+    (the async pipeline awaits the wrapper)."""
     reader = RequestReader(plan)
     read = reader.read
     writer = None
@@ -364,6 +366,8 @@ def compile_route_validation(
         writer = ResponseWriter(plan.response.annotation, plan.engine, app_code, route_code)
     current = state.current
     event_index = state.EVENT
+    if plan.is_async:
+        return _async_wrapper(read, call, writer)
 
     if writer is None:
 
@@ -376,3 +380,20 @@ def compile_route_validation(
         return writer(call(read(current()[event_index], params)))
 
     return validate_both
+
+
+def _async_wrapper(
+    read: Callable[[Any, dict[str, Any]], dict[str, Any]],
+    call: Callable[[dict[str, Any]], Any],
+    writer: ResponseWriter | None,
+) -> Callable[[dict[str, Any]], Any]:
+    current = state.current
+    event_index = state.EVENT
+
+    async def validate_async(params: dict[str, Any]) -> Any:
+        result = call(read(current()[event_index], params))
+        if hasattr(result, "__await__"):  # a middleware may answer without awaiting
+            result = await result
+        return result if writer is None else writer(result)
+
+    return validate_async
