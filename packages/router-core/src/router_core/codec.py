@@ -11,6 +11,7 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any
 
     from router_core.event import BaseEvent
@@ -83,6 +84,24 @@ class Codec:
 
         response = Response(status_code, "application/json", body)
         return self.encode(response, event)
+
+    def encode_json_with(
+        self, status_code: int, body: str, event: BaseEvent, headers: Mapping[str, str]
+    ) -> dict[str, Any]:
+        """`encode_json` with more single-value `headers` (checked like any response's)."""
+        for name, value in headers.items():  # check_header, inlined: every CORS answer
+            if name not in _GOOD_NAMES:
+                _check_name(name)
+            if not value.isprintable() and _CONTROL.search(value) is not None:
+                raise ValueError(f"response header {name!r} value contains {_what(value)}")
+        result = self.encode_json(status_code, body, event)
+        multi = result.get("multiValueHeaders")
+        if multi is not None:
+            for name, value in headers.items():
+                multi[name] = [value]
+        else:
+            result["headers"].update(headers)
+        return result
 
     def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
         """Build a realistic event of this source for an HTTP request."""

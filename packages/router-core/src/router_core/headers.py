@@ -70,9 +70,26 @@ class Headers(Mapping[str, str]):
         name = key.lower()
         value = self._single.get(name)
         if value is None and self._pending is not None:
-            self._merge()
-            value = self._single.get(name)
+            value = self._pending_value(name)
         return default if value is None else value
+
+    def _pending_value(self, name: str) -> str | None:
+        """The last value of `name` among the unmerged multi-value headers: a lookup that
+        misses (a header the request does not have) scans names, without merging them all."""
+        size = len(name)
+        found = None
+        for key, values in self._pending.items():  # type: ignore[union-attr]
+            if (
+                found is None
+                and type(key) is str
+                and len(key) == size
+                and key.lower() == name
+                and type(values) is list
+            ):
+                strings = [v for v in values if type(v) is str]
+                if strings:
+                    found = strings[-1]
+        return found
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None

@@ -45,6 +45,7 @@ class Pipeline:
     __slots__ = (
         "after",
         "after_head",
+        "after_plain",
         "app",
         "async_middlewares",
         "before",
@@ -83,6 +84,13 @@ class Pipeline:
         after = [e for e in extensions if overrides(e, "after_route")]
         self.after = tuple(e for e in after if e.order < ORDER_HEAD)
         self.after_head = tuple(e for e in after if e.order >= ORDER_HEAD)
+        # When every after_route hook also says, by `plain_headers`, which headers it adds to
+        # a plain JSON answer, plain routes keep the fast path with those headers added.
+        self.after_plain: tuple[Callable[[BaseEvent, Match], Any], ...] | None = (
+            tuple(e.plain_headers for e in self.after)
+            if self.after and all(overrides(e, "plain_headers") for e in self.after)
+            else None
+        )
         self.extra_methods = frozenset().union(*(e.adds_methods for e in extensions))
         # Below this, a JSON body cannot bring the encoded response near the source's limit.
         self.fast_body_limit = (self.codec.max_response_bytes - 65536) // 6
@@ -108,15 +116,12 @@ class Pipeline:
         for extension in compilers:
             call = extension.compile_route(route, call)
         route.call = call
-        route.plain = not (
-            chain
-            or injects
-            or is_async_call
-            or call is not direct
-            or route.cache_control
+        route.direct = not (chain or injects or is_async_call or call is not direct)
+        route.plain = route.direct and not (
+            route.cache_control
             or route.compress
-            or self.after
             or self.after_head
+            or (self.after and self.after_plain is None)
         )
 
     # -- resolving: the steps sync and async share ---------------------------------------------
@@ -192,15 +197,67 @@ class Pipeline:
                     if type(result) is dict and method != "HEAD":
                         body = self.serializer(result)
                         if len(body) < self.fast_body_limit:
-                            return self.codec.encode_json(route.status_code, body, event)
+                            plain = self.after_plain
+                            if plain is None:
+                                return self.codec.encode_json(route.status_code, body, event)
+                            if method != "OPTIONS":
+                                return self._plain_with_headers(
+                                    plain, event, match, route.status_code, body
+                                )
                         response = Response(route.status_code, JSON, body)
                     else:
                         response = self.writer.to_response(result, route.status_code)
+            elif route.direct:
+                # Only options or extensions run around this route: its call is the handler.
+                try:
+                    response = self.writer.to_response(
+                        route.func(**match.params), route.status_code
+                    )
+                except Exception as error:
+                    response = self.answer_error(error)
             else:
                 response = self.call_route(route, match.params)
             return self.finish(event, method, match, response)
         finally:
             state.CALL.reset(token)
+
+    def _plain_with_headers(
+        self,
+        plain: tuple[Callable[[BaseEvent, Match], Any], ...],
+        event: BaseEvent,
+        match: Match,
+        status_code: int,
+        body: str,
+    ) -> dict[str, Any]:
+        """A plain route's JSON answer with the headers the extensions add to it (CORS)."""
+        if len(plain) == 1:  # one extension (CORS): its headers as they are
+            added = plain[0](event, match)
+            if not added:
+                return self.codec.encode_json(status_code, body, event)
+            try:
+                return self.codec.encode_json_with(status_code, body, event, added)
+            except ValueError as error:
+                from router_core import log
+
+                log.error("router: response refused: %s", error)
+                return self.writer.internal_error(event)
+        headers: dict[str, str] = {}
+        for plain_headers in plain:
+            added = plain_headers(event, match)
+            if added:
+                vary = headers.get("Vary")
+                headers.update(added)
+                if vary is not None and "Vary" in added:
+                    headers["Vary"] = f"{vary}, {added['Vary']}"
+        if not headers:
+            return self.codec.encode_json(status_code, body, event)
+        try:
+            return self.codec.encode_json_with(status_code, body, event, headers)
+        except ValueError as error:  # a header the source cannot carry
+            from router_core import log
+
+            log.error("router: response refused: %s", error)
+            return self.writer.internal_error(event)
 
     def _strip(self, path: str) -> str:
         for prefix in self.strip_prefixes:

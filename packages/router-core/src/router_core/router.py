@@ -61,6 +61,7 @@ class Route:
         "call",
         "compress",
         "cors",
+        "direct",
         "func",
         "is_async",
         "may_inject",
@@ -96,6 +97,8 @@ class Route:
         self.options: dict[str, Any] = options or {}
         self.call: RouteCall | None = None
         self.plain = False
+        #: True when `call` is the handler alone (only options or extensions run around it).
+        self.direct = False
         #: Whether `call` returns an awaitable (something `async def` in it), set at compile.
         self.is_async = False
         #: Whether the handler may declare `Request` or `Depends` (a cheap look at its

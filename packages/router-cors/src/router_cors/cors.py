@@ -218,8 +218,17 @@ class CORSConfig:
 
 
 def _is_preflight(event: BaseEvent) -> bool:
+    return _preflight_headers(event)[1] is not None
+
+
+def _preflight_headers(event: BaseEvent) -> tuple[str | None, str | None]:
+    """The request's `Origin` and `Access-Control-Request-Method`; the method is None unless
+    both are there (a pre-flight, as browsers send it)."""
     headers = event.headers
-    return "origin" in headers and "access-control-request-method" in headers
+    origin = headers.get("origin")
+    if origin is None:
+        return None, None
+    return origin, headers.get("access-control-request-method")
 
 
 class CORSExtension(Extension):
@@ -246,6 +255,13 @@ class CORSExtension(Extension):
             for allowed in (*self._echoed, *(["*"] if self._wildcard else []))
         }
 
+        # What a plain route's JSON answer gets (`plain_headers`), by allowed origin.
+        self._plain: dict[str | None, dict[str, str]] = {None: {"Vary": "Origin"}}
+        for allowed, grants in self._grants.items():
+            headers = {"Vary": "Origin", "Access-Control-Allow-Origin": allowed}
+            headers.update(grants)
+            self._plain[allowed] = headers
+
     def _covers(self, route: Route | None) -> bool:
         if route is None or route.cors is None:
             return self.app_wide
@@ -254,28 +270,47 @@ class CORSExtension(Extension):
     def before_route(self, event: BaseEvent, match: Match) -> Response | None:
         if event.http_method != "OPTIONS":
             return None
+        answer: Any = match.memo.get("cors")
+        if answer is None:
+            answer = match.memo["cors"] = self._options_answer(match)
+        if answer is False:
+            return None
+        allow, granted, granted_text = answer
+        response = Response(204)
+        headers = response.headers
+        headers["Allow"] = allow
+        headers["Access-Control-Allow-Methods"] = granted_text
+        origin, requested = _preflight_headers(event)
+        if requested is None:
+            self._actual(event, response)  # an OPTIONS request that is not a pre-flight
+            return response
+        headers["Vary"] = "Origin"
+        allowed = self._allowed(origin)
+        if allowed is not None and requested.strip().upper() in granted:
+            headers["Access-Control-Allow-Origin"] = allowed
+            headers.update(self._grants[allowed])
+        return response
+
+    def _options_answer(self, match: Match) -> tuple[str, frozenset[str], str] | bool:
+        """What this path's automatic OPTIONS answer lists (its `Allow`, and the methods CORS
+        grants), or False when routing answers instead; derived from the match alone."""
         methods = match.methods
         if not methods or match.route_for("OPTIONS") is not None:
             # No routes here (routing answers 404), or the user's own OPTIONS route answers.
-            return None
+            return False
         granted = self._granted_methods(match)
         if not self.app_wide and granted == ["OPTIONS"]:
-            return None  # CORS is on for single routes, and none of them is on this path
-        response = Response(204)
+            return False  # CORS is on for single routes, and none of them is on this path
         allowed = methods if "OPTIONS" in methods else sorted((*methods, "OPTIONS"))
-        response.headers["Allow"] = ", ".join(allowed)
-        if _is_preflight(event):
-            self._preflight(event, granted, response)
-        else:
-            response.headers["Access-Control-Allow-Methods"] = ",".join(granted)
-            self._actual(event, response)
-        return response
+        return ", ".join(allowed), frozenset(granted), ",".join(granted)
 
     def after_route(self, event: BaseEvent, match: Match, response: Response) -> None:
         route = match.route
         if not self._covers(route):
             return
         if route is None:
+            if response.status_code == 204 and "Access-Control-Allow-Methods" in response.headers:
+                return  # this extension's own OPTIONS answer, already complete
             if event.http_method == "OPTIONS" and _is_preflight(event):
                 # Routing's own answer to a pre-flight: this extension's 204 (already
                 # complete) or a 404 for a path without routes, which grants nothing.
@@ -285,6 +320,12 @@ class CORSExtension(Extension):
             self._preflight(event, self._granted_methods(match), response)
             return
         self._actual(event, response)
+
+    def plain_headers(self, event: BaseEvent, match: Match) -> dict[str, str] | None:
+        """What `after_route` adds to a plain route's JSON answer, precomputed."""
+        if not self._covers(match.route):
+            return None
+        return self._plain[self._allowed(_request_origin(event))]
 
     def _granted_methods(self, match: Match) -> list[str]:
         """The path's methods whose routes CORS covers, and OPTIONS for the pre-flight.

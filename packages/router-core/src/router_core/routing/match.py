@@ -20,7 +20,7 @@ class Match:
     when asked for.
     """
 
-    __slots__ = ("_methods", "_routes", "_segments", "_table", "params", "path", "route")
+    __slots__ = ("_methods", "_routes", "_segments", "_table", "memo", "params", "path", "route")
 
     def __init__(
         self,
@@ -41,6 +41,9 @@ class Match:
         # route_for() answers, kept: a static path's match is shared, so a pre-flight asks
         # the table about each method once, not on every request.
         self._routes: dict[str, Route | None] | None = None
+        #: What extensions derive from this match alone (not from the request), by their
+        #: name: a static path's match is shared, so it is derived once, not per request.
+        self.memo: dict[str, Any] = {}
 
     def _split(self) -> list[str]:
         segments = self._segments
