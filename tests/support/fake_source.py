@@ -11,7 +11,10 @@ has (a percent-encoded path, multi-value answers, base64 bodies).
 from __future__ import annotations
 
 import base64
+import sys
 from typing import Any
+
+import pytest
 
 from router_core.codec import (
     Codec,
@@ -112,3 +115,14 @@ class FakeResolver(BaseResolver[FakeEvent]):
 def event(method: str = "GET", path: str = "/", **headers: str) -> dict[str, Any]:
     """A fake event for `method` and `path` with `headers`."""
     return {"method": method, "path": path, "headers": dict(headers), "body": None}
+
+
+def hide_modules(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Make `names` unimportable for one test, as if their packages were not installed, so a
+    test of a missing extra or adapter behaves the same in every session; router-core's
+    memory of missing extras is reset too (and restored after the test)."""
+    from router_core import extensions
+
+    for name in names:
+        monkeypatch.setitem(sys.modules, name, None)  # type: ignore[arg-type]
+    monkeypatch.setattr(extensions, "_missing", {})
