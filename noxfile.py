@@ -31,6 +31,9 @@ FOLDER_TEST_DEPS = {"tests/router_openapi": ["openapi-spec-validator"]}
 # document apps of one source. router-rest brings nothing but router-core, so a dependency
 # router-openapi forgot to declare still fails its session.
 FOLDER_TEST_PACKAGES = {"tests/router_openapi": ["router-rest"]}
+# Sessions whose own tests must cover their package: session -> (import name, least percent).
+# router-core's session reaches its resolver through a fake source (tests/support).
+COVERAGE = {"router-core": ("router_core", 90)}
 
 
 def _load_table() -> ModuleType:
@@ -88,6 +91,19 @@ def _pytest(session: nox.Session, folders: list[str], env: dict[str, str] | None
     session.run("pytest", *existing, *session.posargs, env=env)
 
 
+def _covered_pytest(
+    session: nox.Session, folders: list[str], env: dict[str, str], module: str, least: int
+) -> None:
+    """`_pytest` under coverage (a check only: it never ships), failing under `least`%."""
+    session.install("coverage")
+    # The data file stays in the session's folder, never in the checkout.
+    env = {**env, "COVERAGE_FILE": str(Path(session.create_tmp()) / ".coverage")}
+    session.run("coverage", "erase", env=env)
+    run = ("coverage", "run", f"--source={module}", "-m", "pytest")
+    session.run(*run, *folders, *session.posargs, env=env)
+    session.run("coverage", "report", f"--fail-under={least}", env=env)
+
+
 def _lambda_wheels(session: nox.Session) -> dict[str, str]:
     """Lambda-platform wheels of router-core's third-party dependencies, for `router package`
     tests, which otherwise skip what needs them (the registry is only reached here)."""
@@ -115,7 +131,10 @@ def _test_session(name: str, distributions: list[str], folders: list[str]) -> No
             env = _lambda_wheels(session)
         if "tests/lean" in folders:  # what is installed is what these tests check
             env["ROUTER_LEAN_SESSION"] = "1"
-        _pytest(session, folders, env)
+        if name in COVERAGE:
+            _covered_pytest(session, folders, env, *COVERAGE[name])
+        else:
+            _pytest(session, folders, env)
 
     nox.options.sessions.append(name)
 

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from router_core import Response
-from router_core.codec import check_header
+from router_core.codec import (
+    Codec,
+    HTTPRequest,
+    body_for_event,
+    check_header,
+    group_pairs,
+    multi_value_headers,
+    result_body,
+)
 
 ADAPTERS = [
     ("router_rest", "APIGatewayRestResolver"),
@@ -127,3 +135,96 @@ def test_an_app_sends_a_tab_in_a_value(resolver_class: Any) -> None:
 
 def class_name(app: Any) -> str:
     return type(app).__name__
+
+
+# -- the codec interface and its helpers, through the fake source ----------------------------
+def test_the_default_encode_json_goes_through_encode() -> None:
+    from fake_source import FakeCodec, FakeResolver, event
+
+    class PlainCodec(FakeCodec):
+        encode_json = Codec.encode_json  # what a source that does not override it gets
+
+    class PlainResolver(FakeResolver):
+        codec = PlainCodec()
+
+    app = PlainResolver()
+    app.get("/a")(lambda: {"a": 1})
+
+    result = app.resolve(event("GET", "/a"), None)
+
+    assert result == {
+        "status": 200,
+        "headers": {"Content-Type": ["application/json"]},
+        "cookies": [],
+        "body": '{"a":1}',
+        "isBase64Encoded": False,
+    }
+
+
+def test_the_base_codec_asks_each_direction_of_its_source() -> None:
+    from fake_source import FakeEvent, event
+
+    codec = Codec()
+    request = HTTPRequest("get", "/a")
+
+    with pytest.raises(NotImplementedError):
+        codec.encode(Response(200, "text/plain", "x"), FakeEvent(event("GET", "/a")))
+    with pytest.raises(NotImplementedError):
+        codec.to_event(request)
+    with pytest.raises(NotImplementedError):
+        codec.to_http({"statusCode": 200})
+
+
+def test_an_http_request_finds_its_last_header_of_a_name() -> None:
+    request = HTTPRequest("post", "/a", headers=[("Accept", "a"), ("accept", "b")])
+
+    assert request.method == "POST"
+    assert request.header("ACCEPT") == "b"
+    assert request.header("Missing") is None
+    assert (request.query, request.body, request.host) == ([], b"", "localhost")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", (None, False)),
+        (b'{"a": 1}', ('{"a": 1}', False)),
+        ("día".encode(), ("día", False)),
+        (b"\xff\x00", ("/wA=", True)),
+    ],
+)
+def test_body_for_event(data: bytes, expected: tuple[str | None, bool]) -> None:
+    assert body_for_event(data) == expected
+
+
+def test_group_pairs_keeps_order() -> None:
+    assert group_pairs([("a", "1"), ("b", "2"), ("a", "3")]) == {"a": ["1", "3"], "b": ["2"]}
+
+
+@pytest.mark.parametrize(
+    ("result", "body"),
+    [
+        ({"body": "héllo"}, "héllo".encode()),
+        ({"body": "lone \ud800"}, b"lone ?"),
+        ({"body": None}, b""),
+        ({}, b""),
+        ({"body": "aGk=", "isBase64Encoded": True}, b"hi"),
+        ({"body": "not base64!", "isBase64Encoded": True}, None),
+        ({"body": "aGk", "isBase64Encoded": True}, None),
+    ],
+)
+def test_result_body_as_the_client_receives_it(result: dict[str, Any], body: bytes | None) -> None:
+    assert result_body(result) == body
+
+
+def test_set_cookie_headers_and_cookies_share_one_name() -> None:
+    from router_core import Cookie
+
+    response = Response(
+        200, "text/plain", "x", headers={"set-cookie": "a=1"}, cookies=[Cookie("b", "2")]
+    )
+
+    assert multi_value_headers(response) == {
+        "set-cookie": ["a=1", "b=2; Secure"],
+        "Content-Type": ["text/plain"],
+    }

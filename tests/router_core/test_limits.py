@@ -136,3 +136,24 @@ def test_unusual_values_are_measured_not_refused(odd: Any) -> None:
     result["headers"]["X-Odd"] = odd
     result["extra"] = odd
     assert over_limit(result, 10) == len(json.dumps(result, default=str))
+
+
+def test_unusual_values_in_a_result_are_measured_as_the_runtime_would_send_them() -> None:
+    class Opaque:
+        def __str__(self) -> str:
+            return "o" * 50
+
+    result = {"statusCode": 200, "body": "x", "extra": Opaque(), "headers": {"a": Opaque()}}
+    expected = len(json.dumps(result, default=str))
+
+    assert over_limit(result, expected - 1) == expected
+    assert over_limit(result, expected) is None
+
+
+@pytest.mark.parametrize(("escape", "per_del"), [(True, 6), (False, 1)])
+def test_del_is_escaped_only_when_non_ascii_is(escape: bool, per_del: int) -> None:
+    body = "\x7f" * 5000  # long: measured by counting
+    result = {"body": body}
+
+    assert response_size(result, escape) == len(json.dumps(result, ensure_ascii=escape))
+    assert response_size(result, escape) == len('{"body": ""}') + 5000 * per_del

@@ -192,3 +192,65 @@ def test_an_app_answers_with_exact_json(payload: dict[str, Any]) -> None:
     assert response.status_code == 200
     assert json.loads(response.raw["body"]) == payload
     response.raw["body"].encode("utf-8")
+
+
+class Shade(Enum):
+    RED = "red"
+
+
+@dataclasses.dataclass
+class Spot:
+    x: int
+    tags: tuple[str, ...]
+
+
+class DumpedModel:
+    """Stands for a pydantic model: anything with `model_dump()`."""
+
+    def model_dump(self) -> dict[str, Any]:
+        return {"name": "m", "big": BIG}
+
+
+def test_a_route_answers_every_supported_type_through_the_fake_source() -> None:
+    from fake_source import FakeResolver, event
+
+    app = FakeResolver()
+    when = datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.timezone.utc)
+    ident = uuid.UUID("12345678-1234-5678-1234-567812345678")
+
+    @app.get("/types")
+    def types() -> dict[Any, Any]:
+        return {
+            "when": when,
+            "day": when.date(),
+            "id": ident,
+            "colour": Shade.RED,
+            "point": Spot(1, ("a", "b")),
+            "price": Decimal("12.50"),
+            "model": DumpedModel(),
+            "set": {3},
+            "nested": [Spot(2, ()), (Shade.RED, BIG)],
+            7: "int key",
+            "surrogate": "bad \ud800",
+        }
+
+    result = app.resolve(event("GET", "/types"), None)
+
+    assert result["status"] == 200
+    assert result["headers"]["Content-Type"] == ["application/json"]
+    body = result["body"]
+    body.encode("utf-8")  # deliverable by a runtime that sends UTF-8
+    assert '"price":12.50' in body
+    assert json.loads(body) == {
+        "when": "2024-05-01T12:30:00+00:00",
+        "day": "2024-05-01",
+        "id": "12345678-1234-5678-1234-567812345678",
+        "colour": "red",
+        "point": {"x": 1, "tags": ["a", "b"]},
+        "price": 12.5,
+        "model": {"name": "m", "big": BIG},
+        "set": [3],
+        "nested": [{"x": 2, "tags": []}, ["red", BIG]],
+        "7": "int key",
+        "surrogate": "bad \ud800",
+    }

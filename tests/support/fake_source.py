@@ -1,18 +1,30 @@
 """A minimal source, so that router-core's own session exercises the whole resolver without
 any adapter installed.
 
-Its events are `{"method", "path", "headers", "query", "body", "isBase64Encoded"}` and its
-responses `{"status", "headers", "cookies", "body", "isBase64Encoded"}`: small, but with
-every part a real source has (a percent-encoded path, multi-value answers, base64 bodies).
+Its events are `{"method", "path", "headers", "multiValueHeaders", "query", "body",
+"isBase64Encoded"}` (plus the optional parts every source may carry: `queryStringParameters`,
+`pathParameters`, `requestContext`, `stageVariables`) and its responses `{"status",
+"headers", "cookies", "body", "isBase64Encoded"}`: small, but with every part a real source
+has (a percent-encoded path, multi-value answers, base64 bodies).
 """
 
 from __future__ import annotations
 
 import base64
+import sys
 from typing import Any
 
-from router_core.codec import Codec, HTTPRequest, HTTPResponse, multi_value_headers
-from router_core.event import BaseEvent
+import pytest
+
+from router_core.codec import (
+    Codec,
+    HTTPRequest,
+    HTTPResponse,
+    body_for_event,
+    group_pairs,
+    multi_value_headers,
+)
+from router_core.event import BaseEvent, string_list_dict
 from router_core.resolver import BaseResolver
 from router_core.response import Response
 
@@ -37,15 +49,17 @@ class FakeEvent(BaseEvent):
     def route_target(self) -> tuple[str, str]:
         raw = self._raw
         if not isinstance(raw, dict):
-            raise ValueError("FakeResolver expects a dict event")
+            raise self._wrong_source(raw)
         method, path = raw.get("method"), raw.get("path")
         if type(method) is not str or type(path) is not str:
-            raise ValueError("FakeResolver expects an event with a str method and path")
+            raise self._wrong_source(raw)
         return method.upper(), path
 
+    def _raw_multi_headers(self) -> object:
+        return self._raw.get("multiValueHeaders")
+
     def _raw_multi_query(self) -> dict[str, list[str]]:
-        query = self._raw.get("query")
-        return query if isinstance(query, dict) else {}
+        return string_list_dict(self._raw.get("query"))
 
 
 class FakeCodec(Codec):
@@ -72,18 +86,13 @@ class FakeCodec(Codec):
         }
 
     def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
-        query: dict[str, list[str]] = {}
-        for key, value in request.query:
-            query.setdefault(key, []).append(value)
-        try:
-            body: str | None = request.body.decode("utf-8") if request.body else None
-            is_base64 = False
-        except UnicodeDecodeError:
-            body, is_base64 = base64.b64encode(request.body).decode("ascii"), True
+        query = group_pairs(request.query)
+        body, is_base64 = body_for_event(request.body)
         return {
             "method": request.method,
             "path": request.path,
             "headers": dict(request.headers),
+            "multiValueHeaders": group_pairs(request.headers),
             "queryStringParameters": {k: v[-1] for k, v in query.items()},
             "query": query,
             "body": body,
@@ -106,3 +115,14 @@ class FakeResolver(BaseResolver[FakeEvent]):
 def event(method: str = "GET", path: str = "/", **headers: str) -> dict[str, Any]:
     """A fake event for `method` and `path` with `headers`."""
     return {"method": method, "path": path, "headers": dict(headers), "body": None}
+
+
+def hide_modules(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Make `names` unimportable for one test, as if their packages were not installed, so a
+    test of a missing extra or adapter behaves the same in every session; router-core's
+    memory of missing extras is reset too (and restored after the test)."""
+    from router_core import extensions
+
+    for name in names:
+        monkeypatch.setitem(sys.modules, name, None)  # type: ignore[arg-type]
+    monkeypatch.setattr(extensions, "_missing", {})
