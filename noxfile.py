@@ -161,7 +161,11 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    session.install("mypy", "orjson", "brotli-stubs", "werkzeug", "pytest", "hypothesis")
+    # The packages' third-party dependencies, optional ones included, so mypy checks against
+    # their real types.
+    session.install(
+        "mypy", "orjson", "brotli-stubs", "werkzeug", "msgspec", "pydantic", "pytest", "hypothesis"
+    )
     sources = [
         str(path)
         for distribution in _all_present()
