@@ -8,12 +8,15 @@ single-value and in multi-value mode.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 # (module, resolver class, test client options, id)
 ADAPTERS = [
@@ -106,6 +109,8 @@ def _forget_missing_extras() -> Iterator[None]:
         extensions._missing.clear()
 
 
-# Property tests never write an example database into the checkout.
+# Property tests never write into the checkout: no example database, and hypothesis's other
+# caches (collected constants, Unicode tables) go to the temporary directory.
+set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "router-hypothesis"))
 settings.register_profile("router", database=None)
 settings.load_profile("router")
