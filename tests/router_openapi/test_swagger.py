@@ -173,3 +173,19 @@ def test_integrity_hashes_are_those_of_the_pinned_release() -> None:
     for name, integrity in INTEGRITY.items():
         digest = hashlib.sha384((package / name).read_bytes()).digest()
         assert integrity == "sha384-" + base64.b64encode(digest).decode()
+
+
+def test_swagger_ui_on_a_validating_app_leaves_every_route_working() -> None:
+    pytest.importorskip("router_validation")
+    pytest.importorskip("msgspec")
+    app = APIGatewayRestResolver(enable_validation=True, validation_engine="msgspec")
+    app.enable_swagger(path="/swagger")
+    app.get("/todos/<todo_id:int>")(lambda todo_id: {"id": todo_id})
+
+    page = app.resolve(rest_event("/swagger"), None)
+    document = app.resolve(rest_event("/swagger", {"format": "json"}), None)
+    todo = app.resolve(rest_event("/todos/7"), None)
+
+    assert (page["statusCode"], page["multiValueHeaders"]["Content-Type"]) == (200, ["text/html"])
+    assert list(json.loads(document["body"])["paths"]) == ["/todos/{todo_id}"]
+    assert (todo["statusCode"], json.loads(todo["body"])) == (200, {"id": 7})

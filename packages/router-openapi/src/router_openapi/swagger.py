@@ -68,6 +68,9 @@ def enable_swagger(
         middlewares=middlewares,
         compress=compress,
         include_in_schema=False,
+        # The page takes nothing to validate; its handler's annotations name what this
+        # function imports, which a validating app would otherwise try to resolve.
+        enable_validation=False,
     )(swagger_handler)
 
 
