@@ -189,3 +189,23 @@ def test_swagger_ui_on_a_validating_app_leaves_every_route_working() -> None:
     assert (page["statusCode"], page["multiValueHeaders"]["Content-Type"]) == (200, ["text/html"])
     assert list(json.loads(document["body"])["paths"]) == ["/todos/{todo_id}"]
     assert (todo["statusCode"], json.loads(todo["body"])) == (200, {"id": 7})
+
+
+def test_a_host_other_than_execute_api_gets_root_server_whatever_the_context_path() -> None:
+    # The local server (`router serve`) and custom domains: the stage is not in the URL, so
+    # Swagger UI's requests must not carry it.
+    event = rest_event("/swagger", {"format": "json"})
+    event["headers"]["Host"] = event["multiValueHeaders"]["Host"][0] = "127.0.0.1:3000"
+    event["requestContext"]["domainName"] = "127.0.0.1:3000"
+
+    document = json.loads(todo_app().resolve(event, None)["body"])
+
+    assert document["servers"] == [{"url": "/"}]
+
+
+def test_the_local_server_serves_a_document_whose_server_is_its_own_root() -> None:
+    app = todo_app()
+
+    document = app.test_client().get("/swagger", query={"format": "json"}).json()
+
+    assert document["servers"] == [{"url": "/"}]

@@ -76,18 +76,43 @@ def enable_swagger(
 
 def base_path(event: Any) -> str:
     """The stage prefix of the request's URL (`/prod`), or "" when the URL has none (custom
-    domains, `$default` stages, ALB, Function URLs)."""
-    context = getattr(event, "raw_event", {}).get("requestContext") or {}
+    domains, `$default` stages, ALB, Function URLs, the local server).
+
+    Only API Gateway's own host (`<api-id>.execute-api.<region>.amazonaws.com`) puts the
+    stage in the URL; an event that names another host is served without it.
+    """
+    raw = getattr(event, "raw_event", {})
+    context = raw.get("requestContext") or {}
     if not isinstance(context, dict):
         return ""
     stage = context.get("stage")
     if not isinstance(stage, str) or not stage or stage == "$default":
+        return ""
+    domain = context.get("domainName") or _host(raw.get("headers"))
+    if domain is not None and not _is_execute_api_host(domain):
         return ""
     http = context.get("http")
     request_path = context.get("path") or (http.get("path") if isinstance(http, dict) else None)
     if isinstance(request_path, str) and request_path.startswith(f"/{stage}"):
         return f"/{stage}"
     return ""
+
+
+def _host(headers: Any) -> str | None:
+    if not isinstance(headers, dict):
+        return None
+    for name, value in headers.items():
+        if isinstance(name, str) and name.lower() == "host":
+            return value if isinstance(value, str) else None
+    return None
+
+
+def _is_execute_api_host(domain: object) -> bool:
+    return (
+        isinstance(domain, str)
+        and ".execute-api." in domain
+        and domain.split(":", 1)[0].endswith((".amazonaws.com", ".amazonaws.com.cn"))
+    )
 
 
 def _tag(kind: str, item: Asset) -> str:
