@@ -10,7 +10,7 @@ import warnings
 from router_openapi import schemas
 from router_openapi.models import dump
 from router_openapi.paths import PathTemplate, title
-from router_openapi.validation import response_error_code, route_plan, validates
+from router_openapi.validation import model_engine, response_error_code, route_plan, validates
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ class OperationBuilder:
         declared = route.options.get("responses")
         if declared:
             for status, response in declared.items():
-                responses[str(int(status))] = self._declared(response, returned, engine)
+                code = int(status)
+                responses[str(code)] = self._declared(code, response, returned, engine)
         else:
             status = getattr(response_spec, "status_code", None) or route.status_code
             responses[str(status)] = {
@@ -219,16 +220,22 @@ class OperationBuilder:
             }
         return responses
 
-    def _declared(self, given: Any, returned: dict[str, Any], engine: Any) -> dict[str, Any]:
+    def _declared(
+        self, status: int, given: Any, returned: dict[str, Any], engine: Any
+    ) -> dict[str, Any]:
         response: dict[str, Any] = dict(given if isinstance(given, dict) else dump(given))
         if "content" not in response:
-            response["content"] = {JSON: dict(returned)}
+            if 200 <= status < 300:
+                response["content"] = {JSON: dict(returned)}
+            # An error status never carries the success body: its description only (where
+            # Powertools documents the return annotation's schema for it too).
             return response
         content: dict[str, Any] = {}
         for media_type, payload in response["content"].items():
             if isinstance(payload, dict) and "model" in payload:
                 rest = {k: dump(v) for k, v in payload.items() if k != "model"}
-                rest["schema"] = self._schema(payload["model"], engine)
+                model = payload["model"]
+                rest["schema"] = self._schema(model, model_engine(model) or engine)
                 content[media_type] = rest
             else:
                 content[media_type] = dump(payload)
