@@ -287,3 +287,20 @@ def test_unknown_setting_is_a_type_error() -> None:
     app = APIGatewayRestResolver()
     with pytest.raises(TypeError, match="titel"):
         app.get_openapi_schema(titel="x")
+
+
+def test_declared_error_responses_alone_keep_the_success_status_documented() -> None:
+    app = APIGatewayRestResolver()
+    app.post(
+        "/todos",
+        status_code=201,
+        responses={409: {"description": "Exists"}},
+        response_description="Created",
+    )(dict)
+
+    responses = valid(app)["paths"]["/todos"]["post"]["responses"]
+
+    assert responses == {
+        "409": {"description": "Exists"},
+        "201": {"description": "Created", "content": {"application/json": {}}},
+    }

@@ -207,12 +207,13 @@ class OperationBuilder:
         returned: dict[str, Any] = {}
         if response_spec is not None:
             returned = {"schema": self._schema(response_spec.annotation, engine)}
-        declared = route.options.get("responses")
-        if declared:
-            for status, response in declared.items():
-                code = int(status)
-                responses[str(code)] = self._declared(code, response, returned, engine)
-        else:
+        declared = route.options.get("responses") or {}
+        for status, response in declared.items():
+            code = int(status)
+            responses[str(code)] = self._declared(code, response, returned, engine)
+        if not any(200 <= int(status) < 300 for status in declared):
+            # `responses={404: ...}` alone still leaves the route answering its success
+            # status (Powertools then documents no success at all).
             status = getattr(response_spec, "status_code", None) or route.status_code
             responses[str(status)] = {
                 "description": route.options.get("response_description") or DEFAULT_DESCRIPTION,
