@@ -304,3 +304,17 @@ def test_declared_error_responses_alone_keep_the_success_status_documented() -> 
         "409": {"description": "Exists"},
         "201": {"description": "Created", "content": {"application/json": {}}},
     }
+
+
+def test_a_route_whose_path_values_can_fail_to_match_documents_the_404_it_answers() -> None:
+    app = APIGatewayRestResolver()
+    app.get("/todos/<todo_id:int>")(lambda todo_id: {})
+    app.get("/users/<name>")(lambda name: {})
+
+    paths = valid(app)["paths"]
+    not_found = app.test_client().get("/todos/not-a-number")
+
+    schema = paths["/todos/{todo_id}"]["get"]["responses"]["404"]["content"]["application/json"]
+    assert not_found.status_code == 404
+    assert set(not_found.json()) == set(schema["schema"]["properties"])
+    assert "404" not in paths["/users/{name}"]["get"]["responses"]  # any segment matches

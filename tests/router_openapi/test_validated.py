@@ -53,7 +53,9 @@ def test_parameters_bodies_and_responses_come_from_the_validated_signature() -> 
     assert operation["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Todo"
     }
-    assert set(operation["responses"]) == {"200", "415", "422", "500"}
+    assert set(operation["responses"]) == {"200", "404", "415", "422", "500"}
+    # `<todo_id:int>` refuses "-1" or "x": no route matches, and the app answers 404.
+    assert operation["responses"]["404"]["description"] == "Not Found"
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
         "type": "array",
         "items": {"$ref": "#/components/schemas/Todo"},

@@ -68,7 +68,11 @@ class OperationBuilder:
         body = self._request_body(plan) if method in METHODS_WITH_BODY else None
         if body is not None:
             operation["requestBody"] = body
-        operation["responses"] = self._responses(route, plan, validated, body is not None)
+        responses = self._responses(route, plan, validated, body is not None)
+        if "404" not in responses and _constrained(path):
+            # A value its converter or pattern refuses matches no route: the app answers 404.
+            responses["404"] = _not_found()
+        operation["responses"] = responses
         if options.get("security"):
             operation["security"] = dump(options["security"])
         if options.get("openapi_extensions"):
@@ -250,6 +254,22 @@ class OperationBuilder:
         for name, component in components.items():
             self.components.setdefault(name, component)
         return schema
+
+
+def _not_found() -> dict[str, Any]:
+    """What core answers when no route matches: `{"statusCode": 404, "message": "..."}`."""
+    properties = {"statusCode": {"type": "integer"}, "message": {"type": "string"}}
+    schema = {"type": "object", "properties": properties}
+    return {"description": "Not Found", "content": {JSON: {"schema": schema}}}
+
+
+def _constrained(path: PathTemplate) -> bool:
+    """Whether some value of a path parameter fails to match the rule (`<id:int>`, a uuid,
+    a regular expression), rather than any segment (`<name>`)."""
+    return any(
+        set(schema) - {"type", "title", "description"} or schema.get("type") != "string"
+        for schema in path.parameters.values()
+    )
 
 
 def _error_response(description: str, ref: str) -> dict[str, Any]:
