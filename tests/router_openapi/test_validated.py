@@ -59,6 +59,7 @@ def test_parameters_bodies_and_responses_come_from_the_validated_signature() -> 
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
         "type": "array",
         "items": {"$ref": "#/components/schemas/Todo"},
+        "title": "Return",
     }
     assert {"Todo", "HTTPValidationError"} <= set(document["components"]["schemas"])
     validator.validate(dict(document))

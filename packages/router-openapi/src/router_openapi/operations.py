@@ -65,7 +65,9 @@ class OperationBuilder:
         parameters = self._parameters(path, plan)
         if parameters:
             operation["parameters"] = parameters
-        body = self._request_body(plan) if method in METHODS_WITH_BODY else None
+        body = None
+        if method in METHODS_WITH_BODY:
+            body = self._request_body(plan, _default_operation_id(route, method, path.template))
         if body is not None:
             operation["requestBody"] = body
         responses = self._responses(route, plan, validated, body is not None)
@@ -85,8 +87,7 @@ class OperationBuilder:
         if explicit:
             operation_id = str(explicit)
         else:
-            name = getattr(route.func, "__name__", "handler")
-            operation_id = re.sub(r"\W", "_", name + template) + "_" + method.lower()
+            operation_id = _default_operation_id(route, method, template)
         if operation_id in self.operation_ids:
             # Operation ids must be unique for the document to be valid: the second one gets
             # its method, then a number, and a warning says so (Powertools only warns).
@@ -135,7 +136,7 @@ class OperationBuilder:
         if location == "header" and name.lower() == "content-type":
             return None
         schema = self._schema(spec.annotation, self._engine)
-        schema.setdefault("title", title(spec.name))
+        schema.setdefault("title", title(name))
         _apply_marker(schema, marker)
         entry: dict[str, Any] = {
             "name": name,
@@ -143,11 +144,12 @@ class OperationBuilder:
             "required": True if location == "path" else bool(spec.required),
             "schema": schema,
         }
-        if not spec.required and _is_json(spec.default):
+        if not spec.required and spec.default is not None and _is_json(spec.default):
             schema.setdefault("default", dump(spec.default))
         if marker is not None:
             if getattr(marker, "description", None):
                 entry["description"] = marker.description
+                schema.setdefault("description", marker.description)
             if getattr(marker, "deprecated", None):
                 entry["deprecated"] = True
             examples = getattr(marker, "examples", None)
@@ -156,13 +158,17 @@ class OperationBuilder:
         return entry
 
     # -- bodies --------------------------------------------------------------------------
-    def _request_body(self, plan: Any) -> dict[str, Any] | None:
+    def _request_body(self, plan: Any, operation_id: str) -> dict[str, Any] | None:
         spec = getattr(plan, "body", None)
         if spec is None:
             return None
         fields = getattr(spec, "fields", None)
-        if spec.media_type != JSON and fields:
-            schema = self._form_schema(fields)
+        if fields and (spec.media_type != JSON or spec.annotation is None):
+            # Several body parameters (or an embedded one, or a form) are members of one
+            # object: a component named as Powertools names it.
+            name = f"Body_{operation_id}"
+            self.components.setdefault(name, {"title": name, **self._form_schema(fields)})
+            schema = {"$ref": f"#/components/schemas/{name}"}
         else:
             schema = self._schema(spec.annotation, self._engine)
         body: dict[str, Any] = {"content": {spec.media_type: {"schema": schema}}}
@@ -182,7 +188,8 @@ class OperationBuilder:
             _apply_marker(schema, getattr(field, "marker", None))
             if type(getattr(field, "marker", None)).__name__ == "File":
                 schema = {"type": "string", "format": "binary"}
-            schema.setdefault("title", title(field.name))
+            if "$ref" not in schema:
+                schema.setdefault("title", title(name))
             properties[name] = schema
             if getattr(field, "required", False):
                 required.append(name)
@@ -210,7 +217,10 @@ class OperationBuilder:
         engine = getattr(plan, "engine", None)
         returned: dict[str, Any] = {}
         if response_spec is not None:
-            returned = {"schema": self._schema(response_spec.annotation, engine)}
+            schema = self._schema(response_spec.annotation, engine)
+            if schema and "$ref" not in schema:
+                schema.setdefault("title", "Return")  # as Powertools titles it
+            returned = {"schema": schema}
         declared = route.options.get("responses") or {}
         for status, response in declared.items():
             code = int(status)
@@ -270,6 +280,12 @@ def _constrained(path: PathTemplate) -> bool:
         set(schema) - {"type", "title", "description"} or schema.get("type") != "string"
         for schema in path.parameters.values()
     )
+
+
+def _default_operation_id(route: Route, method: str, template: str) -> str:
+    """`list_todos_todos_get`: the function's name, the path and the method."""
+    name = getattr(route.func, "__name__", "handler")
+    return re.sub(r"\W", "_", name + template) + "_" + method.lower()
 
 
 def _error_response(description: str, ref: str) -> dict[str, Any]:
