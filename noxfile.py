@@ -358,25 +358,28 @@ def schemathesis(session: nox.Session) -> None:
     import socket
     import subprocess
 
-    session.install(SCHEMATHESIS, "msgspec", "pydantic")
+    session.install(SCHEMATHESIS, "msgspec", "pydantic", *TEST_DEPS)
     _install(session, ["router-rest", "router-validation", "router-openapi", "router-local"])
+    _pytest(session, [FUZZED_APP])  # what it answers is documented, in-process first
     with socket.socket() as probe:  # a free port for the server
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     router = str(Path(session.bin) / "router")
     command = [router, "serve", "app:app", "--app-dir", str(ROOT / FUZZED_APP)]
     server = subprocess.Popen([*command, "--port", str(port)])
+    # schemathesis keeps a cache folder where it runs: the session's own, not the checkout.
     try:
-        session.run(
-            *("schemathesis", "run", f"http://127.0.0.1:{port}/swagger?format=json"),
-            *("--wait-for-schema", "30", "--checks", "all"),
-            # The engines decode leniently, as Powertools does (0 is a valid bool, "5" an
-            # int), so data the schema's letter refuses may be accepted: not a mismatch.
-            *("--exclude-checks", "negative_data_rejection"),
-            *("--seed", "20260101", "--max-examples", "100", "--workers", "1"),
-            *("--generation-database", "none", "--no-color"),
-            *session.posargs,
-        )
+        with session.chdir(session.create_tmp()):
+            session.run(
+                *("schemathesis", "run", f"http://127.0.0.1:{port}/swagger?format=json"),
+                *("--wait-for-schema", "30", "--checks", "all"),
+                # The engines decode leniently, as Powertools does (0 is a valid bool, "5" an
+                # int), so data the schema's letter refuses may be accepted: not a mismatch.
+                *("--exclude-checks", "negative_data_rejection"),
+                *("--seed", "20260101", "--max-examples", "100", "--workers", "1"),
+                *("--generation-database", "none", "--no-color"),
+                *session.posargs,
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
