@@ -360,7 +360,7 @@ def schemathesis(session: nox.Session) -> None:
 
     session.install(SCHEMATHESIS, "msgspec", "pydantic", *TEST_DEPS)
     _install(session, ["router-rest", "router-validation", "router-openapi", "router-local"])
-    _pytest(session, [FUZZED_APP])  # what it answers is documented, in-process first
+    session.run("pytest", FUZZED_APP)  # what it answers is documented, in-process first
     with socket.socket() as probe:  # a free port for the server
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
