@@ -366,10 +366,14 @@ def schemathesis(session: nox.Session) -> None:
         port = probe.getsockname()[1]
     router = str(Path(session.bin) / "router")
     command = [router, "serve", "app:app", "--app-dir", str(ROOT / FUZZED_APP)]
-    server = subprocess.Popen([*command, "--port", str(port)])
-    # schemathesis keeps a cache folder where it runs: the session's own, not the checkout.
+    tmp = session.create_tmp()
+    log = open(Path(tmp) / "server.log", "w+b")  # noqa: SIM115 (closed below)
+    # One access line per request: kept out of the output unless something fails.
+    server = subprocess.Popen([*command, "--port", str(port)], stdout=log, stderr=log)
+    ok = False
     try:
-        with session.chdir(session.create_tmp()):
+        # schemathesis keeps a cache folder where it runs: the session's own, not the checkout.
+        with session.chdir(tmp):
             session.run(
                 *("schemathesis", "run", f"http://127.0.0.1:{port}/swagger?format=json"),
                 *("--wait-for-schema", "30", "--checks", "all"),
@@ -380,9 +384,16 @@ def schemathesis(session: nox.Session) -> None:
                 *("--generation-database", "none", "--no-color"),
                 *session.posargs,
             )
+        ok = True
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if not ok:
+            log.seek(0)
+            session.log(
+                "router serve's last lines:\n" + log.read()[-4000:].decode(errors="replace")
+            )
+        log.close()
 
 
 nox.options.sessions.append("schemathesis")
