@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("aws_lambda_powertools")
 pytest.importorskip("pydantic")
 pytest.importorskip("router_validation")
+pytest.importorskip("router_rest")
 
 POWERTOOLS_IMPORTS = """
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver

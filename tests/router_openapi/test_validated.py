@@ -10,7 +10,8 @@ msgspec = pytest.importorskip("msgspec")
 router_validation = pytest.importorskip("router_validation")
 validator = pytest.importorskip("openapi_spec_validator")
 
-from router_rest import APIGatewayRestResolver  # noqa: E402
+# Apps here are REST API apps: a session that installs another adapter alone skips them.
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 from router_validation import Header, Query  # noqa: E402
 
 
