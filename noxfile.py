@@ -336,7 +336,7 @@ def swagger_ui(session: nox.Session) -> None:
     chromium (apt-get, as root) and swagger-ui-dist of the pinned version (npm pack)."""
     chromium = _chromium(session)
     session.install(*TEST_DEPS)
-    _install(session, ["router-rest", "router-openapi"])
+    _install(session, ["router-rest", "router-openapi", "router-swagger-ui"])
     env = {"ROUTER_SWAGGER_UI_DIST": str(_swagger_ui_dist(session)), "ROUTER_CHROMIUM": chromium}
     # Every test must run: a skip here would hide a browser that is missing.
     session.run("pytest", "-p", "no:cacheprovider", "-rs", *SWAGGER_UI_TESTS, env=env)

@@ -26,7 +26,9 @@ import pytest
 
 from router_openapi import APIKey, APIKeyIn, Tag
 from router_openapi.assets import BASE_URL_FILES, CDN_BASE_URL, INTEGRITY
-from router_rest import APIGatewayRestResolver
+
+# Apps here are REST API apps: a session that installs another adapter alone skips them.
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 
 CHROMIUM = (
     os.environ.get("ROUTER_CHROMIUM")
@@ -196,6 +198,22 @@ def test_every_operation_renders_with_assets_from_swagger_base_url(
     for summary in ("List todos", "Create a todo", "Delete a todo", "Anything else"):
         assert summary in dom
     assert 'class="opblock opblock-deprecated"' in dom
+
+
+def test_every_operation_renders_with_the_files_the_function_serves_itself(
+    serve: Any, tmp_path: Path
+) -> None:
+    bundle = pytest.importorskip("router_swagger_ui")
+    app = _app()
+    bundle.enable_bundled_swagger(app, path="/docs/swagger")
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    base = serve(app, empty)  # no asset folder: the app answers for every file
+
+    operations, dom = _rendered(f"{base}/docs/swagger")
+
+    assert operations == EXPECTED
+    assert "errors-wrapper" not in dom
 
 
 def test_the_pinned_integrity_hashes_are_those_of_the_pinned_release(

@@ -30,13 +30,16 @@ def enable_swagger(
     compress: bool = False,
     oauth2_config: OAuth2Config | None = None,
     persist_authorization: bool = False,
+    assets_path: str | None = None,
     **settings: Any,
 ) -> None:
     """Add a GET route at `path` serving Swagger UI for `app`'s document.
 
     `settings` are `configure_openapi`'s keywords (title, version, servers, security, ...).
     Without `servers`, the document's server is the stage the page was requested under
-    (`/prod` on an execute-api URL), as in Powertools.
+    (`/prod` on an execute-api URL), as in Powertools. `assets_path` is a path of `app` that
+    serves the UI's files (router-swagger-ui's route): the page links them under the stage it
+    was requested under, which a fixed `swagger_base_url` cannot know.
     """
     from router_core import Response
     from router_openapi.document import OpenAPIConfig, get_openapi_json_schema
@@ -48,8 +51,9 @@ def enable_swagger(
         event = app.current_event
         query = event.query_string_parameters or {}
         page_format = query.get("format")
+        assets = swagger_base_url if assets_path is None else base_path(event) + assets_path
         if page_format == "oauth2-redirect":
-            return Response(200, "text/html", oauth2_redirect_html(swagger_base_url))
+            return Response(200, "text/html", oauth2_redirect_html(assets))
         merge = getattr(app, "openapi_merge", None)
         if merge is not None:
             spec = merge.get_openapi_json_schema()
@@ -60,7 +64,7 @@ def enable_swagger(
             spec = get_openapi_json_schema(app, **options)
         if page_format == "json":
             return Response(200, "application/json", spec)
-        page = swagger_html(spec, swagger_base_url, oauth2_config, persist_authorization)
+        page = swagger_html(spec, assets, oauth2_config, persist_authorization)
         return Response(200, "text/html", page)
 
     app.get(
