@@ -7,14 +7,12 @@ import base64
 import hashlib
 import json
 import re
+from typing import Any
 
 import pytest
 
 from router_openapi.assets import CDN_BASE_URL, INTEGRITY, SWAGGER_UI_VERSION
 from router_swagger_ui import ASSETS_DIR, asset_bytes, enable_bundled_swagger
-
-# Apps here are REST API apps: a session that installs another adapter alone skips them.
-APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 
 ASSETS = f"/swagger/swagger-ui-{SWAGGER_UI_VERSION}"
 
@@ -48,8 +46,13 @@ def rest_event(path: str, query: dict[str, str] | None = None) -> dict:
     }
 
 
-def _app() -> APIGatewayRestResolver:
-    app = APIGatewayRestResolver()
+def _rest_app() -> Any:
+    # Apps here are REST API apps: a session that installs another adapter alone skips them.
+    return pytest.importorskip("router_rest").APIGatewayRestResolver()
+
+
+def _app() -> Any:
+    app = _rest_app()
     app.get("/todos", summary="List todos")(list)
     enable_bundled_swagger(app, path="/swagger", title="Todos")
     return app
@@ -109,7 +112,7 @@ def test_an_unknown_file_answers_404_and_the_redirect_page_uses_the_bundle() -> 
 
 
 def test_swagger_base_url_is_refused_naming_the_conflict() -> None:
-    app = APIGatewayRestResolver()
+    app = _rest_app()
 
     with pytest.raises(TypeError, match="swagger_base_url"):
         enable_bundled_swagger(app, swagger_base_url="https://example.com/ui")
