@@ -291,28 +291,140 @@ def bench(session: nox.Session) -> None:
     session.run("python", "bench/run.py", *session.posargs)
 
 
+def _chromium(session: nox.Session) -> str:
+    """Debian's chromium: installed with apt-get when it is missing and we are root (as on CI);
+    elsewhere the session says what to install."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        _cannot(session, "needs chromium: run `apt-get install chromium` as root")
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", "-qq", env=env, external=True)
+    session.run(
+        *("apt-get", "install", "-y", "-qq", "chromium"),
+        env=env,
+        external=True,
+    )
+    found = shutil.which("chromium")
+    if found is None:
+        session.error("apt-get installed chromium, yet no `chromium` is on PATH")
+    return found
+
+
+def _cannot(session: nox.Session, reason: str) -> None:
+    # On CI a session that cannot run fails; a developer's machine may just lack the tool.
+    if os.environ.get("CI"):
+        session.error(reason)
+    session.skip(reason)
+
+
+def _swagger_ui_dist(session: nox.Session) -> Path:
+    """swagger-ui-dist of the pinned version, from the npm registry, checked against the
+    tarball integrity that router_openapi.assets pins, unpacked; the folder of its files."""
+    import base64
+    import hashlib
+    import tarfile
+
+    if shutil.which("npm") is None:
+        _cannot(session, "needs npm, for the swagger-ui-dist tarball")
+    folder = Path(session.create_tmp()) / "swagger-ui-dist"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    pinned = session.run(
+        "python",
+        "-c",
+        "from router_openapi import assets as a; print(a.SWAGGER_UI_VERSION, a.TARBALL_INTEGRITY)",
+        silent=True,
+    )
+    version, integrity = str(pinned).split()
+    session.run(
+        *("npm", "pack", f"swagger-ui-dist@{version}", "--silent"),
+        *("--pack-destination", str(folder)),
+        external=True,
+        silent=True,
+    )
+    tarball = folder / f"swagger-ui-dist-{version}.tgz"
+    digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
+    if f"sha512-{digest}" != integrity:
+        session.error(f"{tarball.name} is not the pinned release (integrity sha512-{digest})")
+    with tarfile.open(tarball) as archive:
+        if hasattr(tarfile, "data_filter"):  # refuses links and paths out of the folder
+            archive.extractall(folder, filter="data")
+        else:  # pragma: no cover (Pythons before 3.11.4 / 3.9.17; the tarball is checked)
+            archive.extractall(folder)
+    return folder / "package"
+
+
 @nox.session(name="swagger-ui")
 def swagger_ui(session: nox.Session) -> None:
-    """router-openapi's Swagger UI in headless Chromium, with swagger-ui-dist of the pinned
-    version served locally (needs npm, and `apt-get install chromium`; not run by default)."""
-    session.install(*TEST_DEPS, "openapi-spec-validator")
-    _install(session, ["router-rest", "router-openapi"])
-    folder = Path(session.create_tmp()) / "swagger-ui-dist"
-    folder.mkdir(exist_ok=True)
-    version = (
-        "swagger-ui-dist@"
-        + session.run(
-            "python",
-            "-c",
-            "from router_openapi.assets import SWAGGER_UI_VERSION as v; print(v)",
-            silent=True,
-        ).strip()
-    )  # type: ignore[union-attr]
-    session.run("npm", "pack", version, "--pack-destination", str(folder), external=True)
-    tarball = next(folder.glob("swagger-ui-dist-*.tgz"))
-    session.run("tar", "xzf", str(tarball), "-C", str(folder), external=True)
-    env = {"ROUTER_SWAGGER_UI_DIST": str(folder / "package")}
-    session.run("pytest", "tests/router_openapi", *session.posargs, env=env)
+    """router-openapi's Swagger UI in headless Chromium: every operation renders, the pinned
+    integrity hashes hold, the OAuth2 redirect page works. Installs what it needs: Debian's
+    chromium (apt-get, as root) and swagger-ui-dist of the pinned version (npm pack)."""
+    chromium = _chromium(session)
+    session.install(*TEST_DEPS)
+    _install(session, ["router-rest", "router-openapi", "router-swagger-ui"])
+    env = {"ROUTER_SWAGGER_UI_DIST": str(_swagger_ui_dist(session)), "ROUTER_CHROMIUM": chromium}
+    # Every test must run: a skip here would hide a browser that is missing.
+    session.run("pytest", "-p", "no:cacheprovider", "-rs", *SWAGGER_UI_TESTS, env=env)
+
+
+SWAGGER_UI_TESTS = ["tests/router_openapi/test_swagger_browser.py"]
+nox.options.sessions.append("swagger-ui")
+
+
+SCHEMATHESIS = "schemathesis~=4.32"  # the fuzzer's generation moves between releases
+FUZZED_APP = "examples/openapi_validated"
+
+
+@nox.session
+def schemathesis(session: nox.Session) -> None:
+    """The OpenAPI document against what the app answers: schemathesis fuzzes the validated
+    example app served by `router serve`, from the document its Swagger UI serves, with a
+    fixed seed and a bounded number of examples (`-- --max-examples 500` for a longer run)."""
+    import socket
+    import subprocess
+
+    session.install(SCHEMATHESIS, "msgspec", "pydantic", *TEST_DEPS)
+    _install(session, ["router-rest", "router-validation", "router-openapi", "router-local"])
+    session.run("pytest", FUZZED_APP)  # what it answers is documented, in-process first
+    with socket.socket() as probe:  # a free port for the server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    router = str(Path(session.bin) / "router")
+    command = [router, "serve", "app:app", "--app-dir", str(ROOT / FUZZED_APP)]
+    tmp = session.create_tmp()
+    log = open(Path(tmp) / "server.log", "w+b")  # noqa: SIM115 (closed below)
+    # One access line per request: kept out of the output unless something fails.
+    server = subprocess.Popen([*command, "--port", str(port)], stdout=log, stderr=log)
+    ok = False
+    try:
+        # schemathesis keeps a cache folder where it runs: the session's own, not the checkout.
+        with session.chdir(tmp):
+            session.run(
+                *("schemathesis", "run", f"http://127.0.0.1:{port}/swagger?format=json"),
+                *("--wait-for-schema", "30", "--checks", "all"),
+                # The engines decode leniently, as Powertools does (0 is a valid bool, "5" an
+                # int), so data the schema's letter refuses may be accepted: not a mismatch.
+                *("--exclude-checks", "negative_data_rejection"),
+                *("--seed", "20260101", "--max-examples", "100", "--workers", "1"),
+                *("--generation-database", "none", "--no-color"),
+                *session.posargs,
+            )
+        ok = True
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if not ok:
+            log.seek(0)
+            session.log(
+                "router serve's last lines:\n" + log.read()[-4000:].decode(errors="replace")
+            )
+        log.close()
+
+
+nox.options.sessions.append("schemathesis")
 
 
 EXAMPLE_TEMPLATES = [

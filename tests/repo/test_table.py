@@ -75,7 +75,7 @@ def test_siblings_require_the_same_minor_release() -> None:
 
 def test_every_adapter_offers_every_extra_as_a_pip_extra() -> None:
     extras = {TABLE.packages[name].extra: [f"{name}~={TABLE.version}"] for name in TABLE.extras}
-    assert set(extras) == {"cors", "binary", "compression", "validation", "openapi"}
+    assert set(extras) == {"cors", "binary", "compression", "validation", "openapi", "swagger-ui"}
     assert TABLE.adapters == ["router-rest", "router-http", "router-alb", "router-function-url"]
     for adapter in TABLE.adapters:
         assert _pyproject(adapter)["project"]["optional-dependencies"] == extras
@@ -148,6 +148,7 @@ def test_a_new_adapter_is_one_row(tmp_path: Path) -> None:
         "compression",
         "validation",
         "openapi",
+        "swagger-ui",
     }
 
 

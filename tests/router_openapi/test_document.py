@@ -17,7 +17,9 @@ from router_openapi import (
     Server,
     Tag,
 )
-from router_rest import APIGatewayRestResolver
+
+# Apps here are REST API apps: a session that installs another adapter alone skips them.
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 
 validator = pytest.importorskip("openapi_spec_validator")
 
@@ -121,7 +123,7 @@ def test_route_keywords_shape_the_operation() -> None:
         "deprecated": True,
         "responses": {
             "201": {"description": "Created", "content": {"application/json": {}}},
-            "409": {"description": "Exists", "content": {"application/json": {}}},
+            "409": {"description": "Exists"},  # an error status: no success schema
         },
         "security": [{"key": []}],
         "x-amazon-apigateway-integration": {"type": "aws_proxy"},
@@ -287,3 +289,34 @@ def test_unknown_setting_is_a_type_error() -> None:
     app = APIGatewayRestResolver()
     with pytest.raises(TypeError, match="titel"):
         app.get_openapi_schema(titel="x")
+
+
+def test_declared_error_responses_alone_keep_the_success_status_documented() -> None:
+    app = APIGatewayRestResolver()
+    app.post(
+        "/todos",
+        status_code=201,
+        responses={409: {"description": "Exists"}},
+        response_description="Created",
+    )(dict)
+
+    responses = valid(app)["paths"]["/todos"]["post"]["responses"]
+
+    assert responses == {
+        "409": {"description": "Exists"},
+        "201": {"description": "Created", "content": {"application/json": {}}},
+    }
+
+
+def test_a_route_whose_path_values_can_fail_to_match_documents_the_404_it_answers() -> None:
+    app = APIGatewayRestResolver()
+    app.get("/todos/<todo_id:int>")(lambda todo_id: {})
+    app.get("/users/<name>")(lambda name: {})
+
+    paths = valid(app)["paths"]
+    not_found = app.test_client().get("/todos/not-a-number")
+
+    schema = paths["/todos/{todo_id}"]["get"]["responses"]["404"]["content"]["application/json"]
+    assert not_found.status_code == 404
+    assert set(not_found.json()) == set(schema["schema"]["properties"])
+    assert "404" not in paths["/users/{name}"]["get"]["responses"]  # any segment matches

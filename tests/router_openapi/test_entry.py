@@ -17,7 +17,9 @@ from router_openapi import (
     OAuthFlows,
     OpenIdConnect,
 )
-from router_rest import APIGatewayRestResolver
+
+# Apps here are REST API apps: a session that installs another adapter alone skips them.
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 
 
 @pytest.mark.parametrize(

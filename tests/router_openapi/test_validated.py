@@ -10,7 +10,8 @@ msgspec = pytest.importorskip("msgspec")
 router_validation = pytest.importorskip("router_validation")
 validator = pytest.importorskip("openapi_spec_validator")
 
-from router_rest import APIGatewayRestResolver  # noqa: E402
+# Apps here are REST API apps: a session that installs another adapter alone skips them.
+APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 from router_validation import Header, Query  # noqa: E402
 
 
@@ -53,10 +54,13 @@ def test_parameters_bodies_and_responses_come_from_the_validated_signature() -> 
     assert operation["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Todo"
     }
-    assert set(operation["responses"]) == {"200", "415", "422", "500"}
+    assert set(operation["responses"]) == {"200", "404", "415", "422", "500"}
+    # `<todo_id:int>` refuses "-1" or "x": no route matches, and the app answers 404.
+    assert operation["responses"]["404"]["description"] == "Not Found"
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
         "type": "array",
         "items": {"$ref": "#/components/schemas/Todo"},
+        "title": "Return",
     }
     assert {"Todo", "HTTPValidationError"} <= set(document["components"]["schemas"])
     validator.validate(dict(document))
@@ -73,3 +77,41 @@ def test_what_the_app_answers_matches_its_documented_422() -> None:
     body = response.json()
     assert set(body) <= set(error_schema["properties"])
     assert body["detail"][0]["loc"] == ["query", "limit"]
+
+
+def test_a_declared_response_model_is_documented_by_its_own_library() -> None:
+    pydantic = pytest.importorskip("pydantic")
+
+    class Problem(pydantic.BaseModel):
+        message: str
+
+    class Missing(msgspec.Struct):
+        id: int
+
+    app = APIGatewayRestResolver(enable_validation=True)
+    not_found = {"description": "No such todo", "content": {"application/json": {"model": Problem}}}
+    gone = {"description": "Gone", "content": {"application/json": {"model": Missing}}}
+
+    @app.put("/todos/<todo_id:int>", responses={200: {"description": "Done"}, 404: not_found})
+    def put_todo(todo_id: int, todo: Todo) -> Todo:  # a msgspec route, a pydantic error model
+        return todo
+
+    @app.get("/old/<todo_id:int>", responses={200: {"description": "Old"}, 410: gone})
+    def old(todo_id: int) -> dict[str, int]:  # a pydantic route, a msgspec error model
+        return {}
+
+    document = app.get_openapi_schema()
+
+    responses = document["paths"]["/todos/{todo_id}"]["put"]["responses"]
+    assert responses["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Problem"
+    }
+    assert responses["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Todo"
+    }
+    gone_schema = document["paths"]["/old/{todo_id}"]["get"]["responses"]["410"]["content"]
+    assert gone_schema["application/json"]["schema"] == {"$ref": "#/components/schemas/Missing"}
+    components = document["components"]["schemas"]
+    assert components["Problem"]["required"] == ["message"]
+    assert components["Missing"]["required"] == ["id"]
+    validator.validate(dict(document))

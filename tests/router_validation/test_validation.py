@@ -3,6 +3,7 @@ engines: the same app written with pydantic models and with msgspec Structs."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any, Optional
 
 import msgspec
@@ -369,3 +370,23 @@ def test_msgspec_engine_refuses_pydantic_models_clearly(source: Any) -> None:
 
     with pytest.raises(TypeError, match="cannot validate pydantic models"):
         app.compile()
+
+
+def test_a_converted_path_parameter_annotated_str_receives_its_text(
+    source: Any, engine: str
+) -> None:
+    app = source.app(enable_validation=True, validation_engine=engine)
+
+    @app.get("/users/<user_id:uuid>/todos/<number:int>")
+    def user(user_id: str, number: str) -> dict[str, str]:
+        return {"user": user_id, "number": number}
+
+    @app.get("/files/<key:uuid>")
+    def file(key: uuid.UUID) -> str:
+        return f"{type(key).__name__}:{key}"
+
+    client = source.client(app)
+    key = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+
+    assert client.get(f"/users/{key}/todos/7").json() == {"user": key, "number": "7"}
+    assert client.get(f"/files/{key}").text == f"UUID:{key}"

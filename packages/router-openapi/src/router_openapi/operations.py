@@ -10,7 +10,7 @@ import warnings
 from router_openapi import schemas
 from router_openapi.models import dump
 from router_openapi.paths import PathTemplate, title
-from router_openapi.validation import response_error_code, route_plan, validates
+from router_openapi.validation import model_engine, response_error_code, route_plan, validates
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,10 +65,16 @@ class OperationBuilder:
         parameters = self._parameters(path, plan)
         if parameters:
             operation["parameters"] = parameters
-        body = self._request_body(plan) if method in METHODS_WITH_BODY else None
+        body = None
+        if method in METHODS_WITH_BODY:
+            body = self._request_body(plan, _default_operation_id(route, method, path.template))
         if body is not None:
             operation["requestBody"] = body
-        operation["responses"] = self._responses(route, plan, validated, body is not None)
+        responses = self._responses(route, plan, validated, body is not None)
+        if "404" not in responses and _constrained(path):
+            # A value its converter or pattern refuses matches no route: the app answers 404.
+            responses["404"] = _not_found()
+        operation["responses"] = responses
         if options.get("security"):
             operation["security"] = dump(options["security"])
         if options.get("openapi_extensions"):
@@ -81,8 +87,7 @@ class OperationBuilder:
         if explicit:
             operation_id = str(explicit)
         else:
-            name = getattr(route.func, "__name__", "handler")
-            operation_id = re.sub(r"\W", "_", name + template) + "_" + method.lower()
+            operation_id = _default_operation_id(route, method, template)
         if operation_id in self.operation_ids:
             # Operation ids must be unique for the document to be valid: the second one gets
             # its method, then a number, and a warning says so (Powertools only warns).
@@ -131,7 +136,7 @@ class OperationBuilder:
         if location == "header" and name.lower() == "content-type":
             return None
         schema = self._schema(spec.annotation, self._engine)
-        schema.setdefault("title", title(spec.name))
+        schema.setdefault("title", title(name))
         _apply_marker(schema, marker)
         entry: dict[str, Any] = {
             "name": name,
@@ -139,11 +144,12 @@ class OperationBuilder:
             "required": True if location == "path" else bool(spec.required),
             "schema": schema,
         }
-        if not spec.required and _is_json(spec.default):
+        if not spec.required and spec.default is not None and _is_json(spec.default):
             schema.setdefault("default", dump(spec.default))
         if marker is not None:
             if getattr(marker, "description", None):
                 entry["description"] = marker.description
+                schema.setdefault("description", marker.description)
             if getattr(marker, "deprecated", None):
                 entry["deprecated"] = True
             examples = getattr(marker, "examples", None)
@@ -152,13 +158,17 @@ class OperationBuilder:
         return entry
 
     # -- bodies --------------------------------------------------------------------------
-    def _request_body(self, plan: Any) -> dict[str, Any] | None:
+    def _request_body(self, plan: Any, operation_id: str) -> dict[str, Any] | None:
         spec = getattr(plan, "body", None)
         if spec is None:
             return None
         fields = getattr(spec, "fields", None)
-        if spec.media_type != JSON and fields:
-            schema = self._form_schema(fields)
+        if fields and (spec.media_type != JSON or spec.annotation is None):
+            # Several body parameters (or an embedded one, or a form) are members of one
+            # object: a component named as Powertools names it.
+            name = f"Body_{operation_id}"
+            self.components.setdefault(name, {"title": name, **self._form_schema(fields)})
+            schema = {"$ref": f"#/components/schemas/{name}"}
         else:
             schema = self._schema(spec.annotation, self._engine)
         body: dict[str, Any] = {"content": {spec.media_type: {"schema": schema}}}
@@ -178,7 +188,8 @@ class OperationBuilder:
             _apply_marker(schema, getattr(field, "marker", None))
             if type(getattr(field, "marker", None)).__name__ == "File":
                 schema = {"type": "string", "format": "binary"}
-            schema.setdefault("title", title(field.name))
+            if "$ref" not in schema:
+                schema.setdefault("title", title(name))
             properties[name] = schema
             if getattr(field, "required", False):
                 required.append(name)
@@ -206,12 +217,17 @@ class OperationBuilder:
         engine = getattr(plan, "engine", None)
         returned: dict[str, Any] = {}
         if response_spec is not None:
-            returned = {"schema": self._schema(response_spec.annotation, engine)}
-        declared = route.options.get("responses")
-        if declared:
-            for status, response in declared.items():
-                responses[str(int(status))] = self._declared(response, returned, engine)
-        else:
+            schema = self._schema(response_spec.annotation, engine)
+            if schema and "$ref" not in schema:
+                schema.setdefault("title", "Return")  # as Powertools titles it
+            returned = {"schema": schema}
+        declared = route.options.get("responses") or {}
+        for status, response in declared.items():
+            code = int(status)
+            responses[str(code)] = self._declared(code, response, returned, engine)
+        if not any(200 <= int(status) < 300 for status in declared):
+            # `responses={404: ...}` alone still leaves the route answering its success
+            # status (Powertools then documents no success at all).
             status = getattr(response_spec, "status_code", None) or route.status_code
             responses[str(status)] = {
                 "description": route.options.get("response_description") or DEFAULT_DESCRIPTION,
@@ -219,16 +235,22 @@ class OperationBuilder:
             }
         return responses
 
-    def _declared(self, given: Any, returned: dict[str, Any], engine: Any) -> dict[str, Any]:
+    def _declared(
+        self, status: int, given: Any, returned: dict[str, Any], engine: Any
+    ) -> dict[str, Any]:
         response: dict[str, Any] = dict(given if isinstance(given, dict) else dump(given))
         if "content" not in response:
-            response["content"] = {JSON: dict(returned)}
+            if 200 <= status < 300:
+                response["content"] = {JSON: dict(returned)}
+            # An error status never carries the success body: its description only (where
+            # Powertools documents the return annotation's schema for it too).
             return response
         content: dict[str, Any] = {}
         for media_type, payload in response["content"].items():
             if isinstance(payload, dict) and "model" in payload:
                 rest = {k: dump(v) for k, v in payload.items() if k != "model"}
-                rest["schema"] = self._schema(payload["model"], engine)
+                model = payload["model"]
+                rest["schema"] = self._schema(model, model_engine(model) or engine)
                 content[media_type] = rest
             else:
                 content[media_type] = dump(payload)
@@ -242,6 +264,28 @@ class OperationBuilder:
         for name, component in components.items():
             self.components.setdefault(name, component)
         return schema
+
+
+def _not_found() -> dict[str, Any]:
+    """What core answers when no route matches: `{"statusCode": 404, "message": "..."}`."""
+    properties = {"statusCode": {"type": "integer"}, "message": {"type": "string"}}
+    schema = {"type": "object", "properties": properties}
+    return {"description": "Not Found", "content": {JSON: {"schema": schema}}}
+
+
+def _constrained(path: PathTemplate) -> bool:
+    """Whether some value of a path parameter fails to match the rule (`<id:int>`, a uuid,
+    a regular expression), rather than any segment (`<name>`)."""
+    return any(
+        set(schema) - {"type", "title", "description"} or schema.get("type") != "string"
+        for schema in path.parameters.values()
+    )
+
+
+def _default_operation_id(route: Route, method: str, template: str) -> str:
+    """`list_todos_todos_get`: the function's name, the path and the method."""
+    name = getattr(route.func, "__name__", "handler")
+    return re.sub(r"\W", "_", name + template) + "_" + method.lower()
 
 
 def _error_response(description: str, ref: str) -> dict[str, Any]:

@@ -30,13 +30,16 @@ def enable_swagger(
     compress: bool = False,
     oauth2_config: OAuth2Config | None = None,
     persist_authorization: bool = False,
+    assets_path: str | None = None,
     **settings: Any,
 ) -> None:
     """Add a GET route at `path` serving Swagger UI for `app`'s document.
 
     `settings` are `configure_openapi`'s keywords (title, version, servers, security, ...).
     Without `servers`, the document's server is the stage the page was requested under
-    (`/prod` on an execute-api URL), as in Powertools.
+    (`/prod` on an execute-api URL), as in Powertools. `assets_path` is a path of `app` that
+    serves the UI's files (router-swagger-ui's route): the page links them under the stage it
+    was requested under, which a fixed `swagger_base_url` cannot know.
     """
     from router_core import Response
     from router_openapi.document import OpenAPIConfig, get_openapi_json_schema
@@ -48,8 +51,9 @@ def enable_swagger(
         event = app.current_event
         query = event.query_string_parameters or {}
         page_format = query.get("format")
+        assets = swagger_base_url if assets_path is None else base_path(event) + assets_path
         if page_format == "oauth2-redirect":
-            return Response(200, "text/html", oauth2_redirect_html(swagger_base_url))
+            return Response(200, "text/html", oauth2_redirect_html(assets))
         merge = getattr(app, "openapi_merge", None)
         if merge is not None:
             spec = merge.get_openapi_json_schema()
@@ -60,7 +64,7 @@ def enable_swagger(
             spec = get_openapi_json_schema(app, **options)
         if page_format == "json":
             return Response(200, "application/json", spec)
-        page = swagger_html(spec, swagger_base_url, oauth2_config, persist_authorization)
+        page = swagger_html(spec, assets, oauth2_config, persist_authorization)
         return Response(200, "text/html", page)
 
     app.get(
@@ -68,23 +72,51 @@ def enable_swagger(
         middlewares=middlewares,
         compress=compress,
         include_in_schema=False,
+        # The page takes nothing to validate; its handler's annotations name what this
+        # function imports, which a validating app would otherwise try to resolve.
+        enable_validation=False,
     )(swagger_handler)
 
 
 def base_path(event: Any) -> str:
     """The stage prefix of the request's URL (`/prod`), or "" when the URL has none (custom
-    domains, `$default` stages, ALB, Function URLs)."""
-    context = getattr(event, "raw_event", {}).get("requestContext") or {}
+    domains, `$default` stages, ALB, Function URLs, the local server).
+
+    Only API Gateway's own host (`<api-id>.execute-api.<region>.amazonaws.com`) puts the
+    stage in the URL; an event that names another host is served without it.
+    """
+    raw = getattr(event, "raw_event", {})
+    context = raw.get("requestContext") or {}
     if not isinstance(context, dict):
         return ""
     stage = context.get("stage")
     if not isinstance(stage, str) or not stage or stage == "$default":
+        return ""
+    domain = context.get("domainName") or _host(raw.get("headers"))
+    if domain is not None and not _is_execute_api_host(domain):
         return ""
     http = context.get("http")
     request_path = context.get("path") or (http.get("path") if isinstance(http, dict) else None)
     if isinstance(request_path, str) and request_path.startswith(f"/{stage}"):
         return f"/{stage}"
     return ""
+
+
+def _host(headers: Any) -> str | None:
+    if not isinstance(headers, dict):
+        return None
+    for name, value in headers.items():
+        if isinstance(name, str) and name.lower() == "host":
+            return value if isinstance(value, str) else None
+    return None
+
+
+def _is_execute_api_host(domain: object) -> bool:
+    return (
+        isinstance(domain, str)
+        and ".execute-api." in domain
+        and domain.split(":", 1)[0].endswith((".amazonaws.com", ".amazonaws.com.cn"))
+    )
 
 
 def _tag(kind: str, item: Asset) -> str:

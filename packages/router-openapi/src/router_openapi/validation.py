@@ -49,3 +49,17 @@ def route_plan(route: Route) -> Any:
     except ImportError:
         return None
     return plan_of(route)
+
+
+def model_engine(annotation: Any) -> str | None:
+    """The engine that writes the schema of a model named in `responses={...: {"model": X}}`:
+    the one its library calls for (a pydantic model on a msgspec route, or the reverse, is
+    documented by its own library), or None without router-validation."""
+    try:
+        from router_validation.plan import (  # type: ignore[import-not-found,unused-ignore]
+            choose_engine,
+        )
+    except ImportError:
+        return None
+    engine: str = choose_engine([annotation])
+    return engine

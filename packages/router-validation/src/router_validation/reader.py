@@ -63,6 +63,10 @@ def _header(headers: Any, name: str) -> Any:
     return headers.get(name.lower()) if value is None else value
 
 
+def _text(value: Any) -> Any:
+    return value if value is None or isinstance(value, str) else str(value)
+
+
 def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -71,6 +75,9 @@ def _getter(spec: ParamSpec, engine: Any) -> Getter:
     alias = spec.alias
     location = spec.location
     if location == "path":
+        if strip(spec.annotation) is str:
+            # A converter hands over an int or a UUID: a `str` parameter wants its text.
+            return lambda event, params: _text(params.get(alias))
         return lambda event, params: params.get(alias)
     if location == "cookie":
         return lambda event, params: event.cookies.get(alias)
