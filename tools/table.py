@@ -48,6 +48,9 @@ class Package:
     prefer: dict[str, str] = field(default_factory=dict)
     scripts: dict[str, str] = field(default_factory=dict)
     classifiers: list[str] = field(default_factory=list)
+    #: Whether router-all installs and re-exports it; heavy static assets stay out of a
+    #: monolithic function unless it asks for them (DESIGN: they never land by default).
+    in_all: bool = True
 
     @property
     def module(self) -> str:
@@ -72,6 +75,11 @@ class Table:
         return self.of_kind("extra")
 
     @property
+    def bundled_extras(self) -> list[str]:
+        """The extras router-all carries (all but heavy assets)."""
+        return [name for name in self.extras if self.packages[name].in_all]
+
+    @property
     def pin(self) -> str:
         """The specifier every sibling requirement carries: the same minor release."""
         return f"~={self.version}"
@@ -81,7 +89,7 @@ class Table:
         row = self.packages[name]
         direct = [r for r in row.requires if r in self.packages]
         if row.kind == "meta":
-            direct = self.of_kind("core") + self.adapters + self.extras
+            direct = self.of_kind("core") + self.adapters + self.bundled_extras
         elif row.adapters:
             direct = direct + [a for a in self.adapters if a not in direct]
         return [n for n in self.packages if n in direct]
@@ -212,7 +220,7 @@ def reexports(table: Table) -> tuple[dict[str, str], list[str]]:
     """
     meta = table.of_kind("meta")
     prefer = table.packages[meta[0]].prefer if meta else {}
-    runtime = table.of_kind("core") + table.adapters + table.extras
+    runtime = table.of_kind("core") + table.adapters + table.bundled_extras
     modules: list[str] = []
     owners: dict[str, dict[str, str]] = {}  # name -> {distribution: module}
     for name in runtime:

@@ -84,7 +84,13 @@ def test_every_adapter_offers_every_extra_as_a_pip_extra() -> None:
 def test_router_all_depends_on_every_runtime_package_and_no_tool() -> None:
     dependencies = _pyproject("router-all")["project"]["dependencies"]
     names = [d.partition("~=")[0] for d in dependencies]
-    assert names == ["router-core", *TABLE.adapters, *TABLE.extras]
+    assert names == ["router-core", *TABLE.adapters, *TABLE.bundled_extras]
+
+
+def test_heavy_assets_stay_out_of_router_all() -> None:
+    assert "router-swagger-ui" in TABLE.extras
+    assert "router-swagger-ui" not in TABLE.bundled_extras
+    assert "router-openapi" in TABLE.bundled_extras
 
 
 def test_the_lean_adapter_needs_core_and_orjson_only() -> None:

@@ -101,14 +101,18 @@ def test_sync_entries_run_async_routes_on_a_loop_kept_for_the_thread() -> None:
 
 def test_each_thread_uses_its_own_loop() -> None:
     app = FakeResolver()
-    seen: dict[str, set[int]] = {}
+    # The loops themselves are kept (not their ids): a finished thread's loop is closed and
+    # freed, and a new object may reuse its id.
+    seen: dict[str, list[asyncio.AbstractEventLoop]] = {}
+    barrier = threading.Barrier(3)
 
     @app.get("/loop")
     async def which_loop() -> dict[str, bool]:
-        seen.setdefault(threading.current_thread().name, set()).add(id(asyncio.get_running_loop()))
+        seen.setdefault(threading.current_thread().name, []).append(asyncio.get_running_loop())
         return {"ok": True}
 
     def twice() -> None:
+        barrier.wait(timeout=10)
         app.resolve(event("GET", "/loop"), None)
         app.resolve(event("GET", "/loop"), None)
 
@@ -118,8 +122,11 @@ def test_each_thread_uses_its_own_loop() -> None:
     for thread in threads:
         thread.join(timeout=30)
 
-    assert all(len(ids) == 1 for ids in seen.values()) and len(seen) == 3
-    assert len(set().union(*seen.values())) == 3
+    assert sorted(seen) == ["t0", "t1", "t2"]
+    for loops in seen.values():
+        assert len(loops) == 2 and loops[0] is loops[1]  # kept between calls
+    firsts = [loops[0] for loops in seen.values()]
+    assert firsts[0] is not firsts[1] and firsts[1] is not firsts[2] and firsts[0] is not firsts[2]
 
 
 def test_a_sync_entry_inside_a_running_loop_names_resolve_async() -> None:

@@ -91,9 +91,6 @@ if TYPE_CHECKING:
     from router_rest import APIGatewayRestResolver as APIGatewayRestResolver
     from router_rest import APIGatewayRouter as APIGatewayRouter
     from router_rest import RestCodec as RestCodec
-    from router_swagger_ui import ASSETS_DIR as ASSETS_DIR
-    from router_swagger_ui import asset_bytes as asset_bytes
-    from router_swagger_ui import enable_bundled_swagger as enable_bundled_swagger
     from router_validation import Body as Body
     from router_validation import File as File
     from router_validation import Form as Form
@@ -122,7 +119,6 @@ SOURCES: dict[str, str] = {
     "APIGatewayRouter": "router_rest",
     "APIKey": "router_openapi",
     "APIKeyIn": "router_openapi",
-    "ASSETS_DIR": "router_swagger_ui",
     "ApiGatewayResolver": "router_core",
     "BadRequestBodyError": "router_core.exceptions",
     "BadRequestError": "router_core.exceptions",
@@ -199,13 +195,11 @@ SOURCES: dict[str, str] = {
     "UploadFile": "router_validation",
     "ValidationException": "router_validation",
     "ValidationExtension": "router_validation",
-    "asset_bytes": "router_swagger_ui",
     "choose_encoding": "router_compression",
     "compress": "router_compression",
     "configure_openapi": "router_openapi",
     "configure_openapi_merge": "router_openapi",
     "content_types": "router_core",
-    "enable_bundled_swagger": "router_swagger_ui",
     "enable_swagger": "router_openapi",
     "encode_body": "router_binary",
     "get_openapi_json_schema": "router_openapi",
@@ -228,5 +222,4 @@ MODULES: tuple[str, ...] = (
     "router_compression",
     "router_validation",
     "router_openapi",
-    "router_swagger_ui",
 )
