@@ -298,18 +298,19 @@ def _chromium(session: nox.Session) -> str:
         found = shutil.which(name)
         if found:
             return found
+    return _debian_package(session, "chromium", "chromium")
+
+
+def _debian_package(session: nox.Session, package: str, command: str) -> str:
+    """`command`, from Debian's `package` installed with apt-get when we are root (as on CI)."""
     if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
-        _cannot(session, "needs chromium: run `apt-get install chromium` as root")
+        _cannot(session, f"needs {command}: run `apt-get install {package}` as root")
     env = {"DEBIAN_FRONTEND": "noninteractive"}
     session.run("apt-get", "update", "-qq", env=env, external=True)
-    session.run(
-        *("apt-get", "install", "-y", "-qq", "chromium"),
-        env=env,
-        external=True,
-    )
-    found = shutil.which("chromium")
+    session.run("apt-get", "install", "-y", "-qq", package, env=env, external=True)
+    found = shutil.which(command)
     if found is None:
-        session.error("apt-get installed chromium, yet no `chromium` is on PATH")
+        session.error(f"apt-get installed {package}, yet no `{command}` is on PATH")
     return found
 
 
@@ -327,8 +328,8 @@ def _swagger_ui_dist(session: nox.Session) -> Path:
     import hashlib
     import tarfile
 
-    if shutil.which("npm") is None:
-        _cannot(session, "needs npm, for the swagger-ui-dist tarball")
+    if shutil.which("npm") is None:  # the tarball comes from the npm registry
+        _debian_package(session, "npm", "npm")
     folder = Path(session.create_tmp()) / "swagger-ui-dist"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
