@@ -435,8 +435,10 @@ EXAMPLE_TEMPLATES = [
 
 
 def _everything() -> list[str]:
-    """The meta-package and the tools (their closures): every package there is."""
-    return [d for d in TABLE.of_kind("meta") + TABLE.of_kind("tool") if _present(d)]
+    """The meta-package, the tools and the extras router-all leaves out (their closures):
+    every package there is."""
+    left_out = [e for e in TABLE.extras if e not in TABLE.bundled_extras]
+    return [d for d in TABLE.of_kind("meta") + TABLE.of_kind("tool") + left_out if _present(d)]
 
 
 @nox.session
