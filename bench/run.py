@@ -2,7 +2,8 @@
 
 Run with `nox -s bench` (or `python bench/run.py` with the packages importable); add
 `-- --quick` to nox (or `--quick` here) for a rough run in well under a minute while
-developing, and `--only paths` (routes, paths, cold, compression; repeatable) for one section.
+developing, and `--only paths` (routes, paths, async, depends, cold, compression; repeatable)
+for one section.
 See bench/README.md for what each section measures. Ratio targets (DESIGN.md, "Speed") are
 judged by the statistic of `timing.py`: met in at least 4 of 5 runs. They are reported, not
 gated: the exit code is 0.
@@ -16,7 +17,9 @@ import platform
 import sys
 from importlib import metadata
 
+import async_routes
 import coldstart
+import injection
 import paths
 import routes
 from apps import http_event
@@ -31,7 +34,7 @@ else:
     from typing import NamedTuple
 
 COLD_TARGET_MS = 6.0
-SECTIONS = ("routes", "paths", "cold", "compression")
+SECTIONS = ("routes", "paths", "async", "depends", "cold", "compression")
 
 
 class Settings(NamedTuple):
@@ -48,10 +51,13 @@ QUICK = Settings(rounds=3, budget=0.003, cold_runs=8, compression_repeats=1)
 
 
 def per_request(sections: set[str], settings: Settings) -> list[bool | None]:
-    """Time the routes and paths sections together, RUNS times; print their tables."""
+    """Time the per-request sections together, RUNS times; print their tables."""
     contest = Contest()
     rows = routes.add_timers(contest, settings.budget) if "routes" in sections else []
     notes = paths.add_timers(contest, settings.budget) if "paths" in sections else []
+    loop = async_routes.add_timers(contest, settings.budget) if "async" in sections else None
+    if "depends" in sections:
+        injection.add_timers(contest, settings.budget)
     if not contest.timers:
         return []
     print(
@@ -64,6 +70,8 @@ def per_request(sections: set[str], settings: Settings) -> list[bool | None]:
         print(f"run {n + 1} ", end="", flush=True)
         runs.append(contest.run(settings.rounds, lambda: print(".", end="", flush=True)))
         print(flush=True)
+    if loop is not None:
+        loop.close()
     print(
         f"\nFigures: µs per request, the median over {RUNS} runs of each run's best sample; "
         f"ratios: median (spread over the runs); a target holds when met in {NEEDED} of "
@@ -76,6 +84,12 @@ def per_request(sections: set[str], settings: Settings) -> list[bool | None]:
     if "paths" in sections:
         print("\n== Per request: every path (API Gateway REST) ==")
         outcomes += paths.report(runs, notes)
+    if loop is not None:
+        print("\n== Per request: async routes (API Gateway REST) ==")
+        outcomes += async_routes.report(runs)
+    if "depends" in sections:
+        print("\n== Per request: Request and dependencies (API Gateway REST) ==")
+        outcomes += injection.report(runs)
     return outcomes
 
 
