@@ -51,6 +51,7 @@ class Pipeline:
         "before",
         "codec",
         "debug",
+        "encoded",
         "event_class",
         "event_options",
         "extension_names",
@@ -60,6 +61,7 @@ class Pipeline:
         "middlewares",
         "serializer",
         "strip_prefixes",
+        "match",
         "table",
         "writer",
     )
@@ -70,6 +72,9 @@ class Pipeline:
         self.event_options: dict[str, Any] = app._event_options
         self.codec: Codec = app.codec
         self.table: RouteTable = app._table
+        self.match = self.table.match
+        #: Whether the source's paths arrive percent-encoded (decoded once, per segment).
+        self.encoded: bool = app.event_class.PATH_ENCODED
         self.debug: bool = app._debug
         self.serializer = app._serializer
         self.writer = ResponseWriter(self.codec, self.serializer)
@@ -116,13 +121,16 @@ class Pipeline:
         for extension in compilers:
             call = extension.compile_route(route, call)
         route.call = call
-        route.direct = not (chain or injects or is_async_call or call is not direct)
-        route.plain = route.direct and not (
+        # `bare`: nothing but the handler runs (sync or async); `direct`: its call is the
+        # handler, around which only options or extensions run; `plain`: bare and sync.
+        route.direct = not (chain or injects or call is not direct)
+        route.bare = route.direct and not (
             route.cache_control
             or route.compress
             or self.after_head
             or (self.after and self.after_plain is None)
         )
+        route.plain = route.bare and not is_async_call
 
     # -- resolving: the steps sync and async share ---------------------------------------------
     def start(self, raw: dict[str, Any], lambda_context: Any) -> list[Any]:
@@ -148,7 +156,7 @@ class Pipeline:
             path = self._strip(path)
         if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
             path = normalize_path(path)
-        match = self.table.match(method, path, encoded=event.PATH_ENCODED)
+        match = self.match(method, path, encoded=self.encoded)
         call[state.MATCH] = match
         for extension in self.before:
             answer = extension.before_route(event, match)
@@ -178,7 +186,7 @@ class Pipeline:
                 path = self._strip(path)
             if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
                 path = normalize_path(path)
-            match = self.table.match(method, path, encoded=event.PATH_ENCODED)
+            match = self.match(method, path, encoded=self.encoded)
             call[MATCH] = match
             for extension in self.before:
                 answer = extension.before_route(event, match)
@@ -207,7 +215,7 @@ class Pipeline:
                         response = Response(route.status_code, JSON, body)
                     else:
                         response = self.writer.to_response(result, route.status_code)
-            elif route.direct:
+            elif route.direct and not route.is_async:
                 # Only options or extensions run around this route: its call is the handler.
                 try:
                     response = self.writer.to_response(
@@ -334,11 +342,39 @@ class Pipeline:
                 response = await self._through_middlewares_async(early)
             elif match.route is None:
                 response = await self.unmatched_async(match)
+            elif match.route.bare:
+                return await self._bare_async(call[state.EVENT], method, match, match.route)
             else:
                 response = await self.call_route_async(match.route, match.params)
             return self.finish(call[state.EVENT], method, match, response)
         finally:
             state.CALL.reset(token)
+
+    async def _bare_async(
+        self, event: BaseEvent, method: str, match: Match, route: Route
+    ) -> dict[str, Any]:
+        """`run`'s fast path, for `resolve_async`: the handler alone, awaited when async."""
+        try:
+            result = route.func(**match.params)
+            if route.is_async:
+                result = await result
+        except Exception as error:
+            response = await self.answer_error_async(error)
+        else:
+            if type(result) is dict and method != "HEAD":
+                body = self.serializer(result)
+                if len(body) < self.fast_body_limit:
+                    plain = self.after_plain
+                    if plain is None:
+                        return self.codec.encode_json(route.status_code, body, event)
+                    if method != "OPTIONS":
+                        return self._plain_with_headers(
+                            plain, event, match, route.status_code, body
+                        )
+                response = Response(route.status_code, JSON, body)
+            else:
+                response = self.writer.to_response(result, route.status_code)
+        return self.finish(event, method, match, response)
 
     async def call_route_async(self, route: Route, params: dict[str, Any]) -> Response:
         """`call_route`, awaiting an async route's call."""

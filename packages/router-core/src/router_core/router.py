@@ -57,6 +57,7 @@ class Route:
     """
 
     __slots__ = (
+        "bare",
         "cache_control",
         "call",
         "compress",
@@ -99,6 +100,8 @@ class Route:
         self.plain = False
         #: True when `call` is the handler alone (only options or extensions run around it).
         self.direct = False
+        #: True when nothing but the handler runs, sync or async (`plain` is bare and sync).
+        self.bare = False
         #: Whether `call` returns an awaitable (something `async def` in it), set at compile.
         self.is_async = False
         #: Whether the handler may declare `Request` or `Depends` (a cheap look at its

@@ -102,8 +102,20 @@ class APIGatewayProxyEventV2(BaseEvent):
         return _without_stage(raw["rawPath"], raw["requestContext"])
 
     def route_target(self) -> tuple[str, str]:
-        method, path, context = payload_v2_target(self)
-        return method, _without_stage(path, context)
+        # payload_v2_target and the stage check, inlined: every request asks this first.
+        raw = self._raw
+        try:
+            context = raw["requestContext"]
+            method = context["http"]["method"]
+            path = raw["rawPath"]
+        except (KeyError, TypeError, AttributeError):
+            raise self._wrong_source(raw) from None
+        if type(method) is not str or type(path) is not str or type(context) is not dict:
+            raise self._wrong_source(raw)
+        stage = context.get("stage")
+        if stage and stage != _DEFAULT_STAGE:
+            path = _without_stage(path, context)
+        return method.upper(), path
 
     @property
     def http_method(self) -> str:
