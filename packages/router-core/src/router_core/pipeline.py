@@ -58,10 +58,10 @@ class Pipeline:
         "extra_methods",
         "fast_body_limit",
         "handlers",
+        "match",
         "middlewares",
         "serializer",
         "strip_prefixes",
-        "match",
         "table",
         "writer",
     )
