@@ -332,3 +332,15 @@ def test_an_exception_with_a_default_response_answers_with_it_unless_handled() -
         return Response(500, "text/plain", "caught first")
 
     assert app.resolve(event("GET", "/a"), None)["body"] == "caught first"
+
+
+@pytest.mark.parametrize("path", ["/dict", "/list"])
+def test_json_that_escaping_doubles_past_the_limit_is_the_clear_500(path: str) -> None:
+    app = FakeResolver()
+    quotes = '"' * 1_600_000  # 3.2 MB of JSON text, 6.4 MB once the runtime escapes it
+    app.get("/dict")(lambda: {"x": quotes})
+    app.get("/list")(lambda: [quotes])
+    app.get("/fits")(lambda: {"x": "a" * 3_000_000})  # 3 MB, nothing to escape: fits
+
+    assert app.resolve(event("GET", path), None)["status"] == 500
+    assert app.resolve(event("GET", "/fits"), None)["status"] == 200

@@ -97,8 +97,9 @@ class Pipeline:
             else None
         )
         self.extra_methods = frozenset().union(*(e.adds_methods for e in extensions))
-        # Below this, a JSON body cannot bring the encoded response near the source's limit.
-        self.fast_body_limit = (self.codec.max_response_bytes - 65536) // 6
+        # Below this, no body can bring the encoded response near the source's limit (a
+        # character is at most 12 bytes once escaped); a longer one is checked when encoded.
+        self.fast_body_limit = (self.codec.max_response_bytes - 65536) // 12
         compilers = tuple(e for e in extensions if overrides(e, "compile_route"))
         known = DOCUMENTATION_OPTIONS.union(*(e.route_options for e in extensions))
         for route in app._routes:
@@ -212,9 +213,9 @@ class Pipeline:
                                 return self._plain_with_headers(
                                     plain, event, match, route.status_code, body
                                 )
-                        response = Response(route.status_code, JSON, body)
-                    else:
-                        response = self.writer.to_response(result, route.status_code)
+                        big = Response(route.status_code, JSON, body)
+                        return self.finish(event, method, match, big, True)
+                    response = self.writer.to_response(result, route.status_code)
             elif route.direct and not route.is_async:
                 # Only options or extensions run around this route: its call is the handler.
                 try:
@@ -371,9 +372,9 @@ class Pipeline:
                         return self._plain_with_headers(
                             plain, event, match, route.status_code, body
                         )
-                response = Response(route.status_code, JSON, body)
-            else:
-                response = self.writer.to_response(result, route.status_code)
+                big = Response(route.status_code, JSON, body)
+                return self.finish(event, method, match, big, True)
+            response = self.writer.to_response(result, route.status_code)
         return self.finish(event, method, match, response)
 
     async def call_route_async(self, route: Route, params: dict[str, Any]) -> Response:
@@ -445,7 +446,12 @@ class Pipeline:
         return response
 
     def finish(
-        self, event: BaseEvent, method: str, match: Match, response: Response
+        self,
+        event: BaseEvent,
+        method: str,
+        match: Match,
+        response: Response,
+        json_text: bool = False,
     ) -> dict[str, Any]:
         """Serialization, route options, the `after_route` hooks, HEAD body removal, then
         the codec."""
@@ -453,6 +459,7 @@ class Pipeline:
         if body is not None and not isinstance(body, (str, bytes)):
             try:
                 response.body = self.serializer(body)
+                json_text = True
             except Exception as error:
                 response = self.answer_error(error)
                 self.writer.serialize(response)
@@ -483,4 +490,4 @@ class Pipeline:
             response.body = ""
         for extension in pipeline.after_head:
             extension.after_route(event, match, response)
-        return self.writer.encode(event, response)
+        return self.writer.encode(event, response, json_text)

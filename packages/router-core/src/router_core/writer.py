@@ -65,12 +65,18 @@ class ResponseWriter:
         body = self.serializer({"statusCode": 500, "message": "Internal Server Error"})
         return self.codec.encode(Response(500, JSON, body), event)
 
-    def encode(self, event: BaseEvent, response: Response) -> dict[str, Any]:
+    def encode(
+        self, event: BaseEvent, response: Response, json_text: bool = False
+    ) -> dict[str, Any]:
         """The source's dict for a finished response, or a logged 500 when the response
-        cannot be delivered (bytes left unencoded, a refused header, over the size limit)."""
-        from router_core import log
+        cannot be delivered (bytes left unencoded, a refused header, over the size limit).
 
+        `json_text` says the body is what the serializer wrote: JSON holds no raw control
+        character, so once the runtime escapes it an ASCII body grows at most twofold.
+        """
         if isinstance(response.body, bytes):
+            from router_core import log
+
             # Only router-binary turns bytes into text the source can carry.
             log.error("router: a bytes body reached the codec; router-binary did not encode it")
             return self.internal_error(event)
@@ -78,22 +84,35 @@ class ResponseWriter:
         try:
             result = codec.encode(response, event)
         except ValueError as error:
+            from router_core import log
+
             log.error("router: response refused: %s", error)
             return self.internal_error(event)
         body = result.get("body")
-        limit = codec.max_response_bytes
-        # A character is at most 12 bytes once the runtime escapes it: only a body that may
-        # come near the limit is measured (`router_core.limits` models the runtime's JSON).
-        if isinstance(body, str) and len(body) * 12 + 65536 > limit:
-            from router_core.limits import over_limit
+        if type(body) is str:
+            # A character is at most 12 bytes once the runtime escapes it (a surrogate pair);
+            # base64 has nothing to escape; JSON text at most 2 when ASCII (`isascii` is a
+            # flag of the string, not a scan). Only a body that may come near the limit is
+            # measured (`router_core.limits` models the runtime's JSON).
+            if result.get("isBase64Encoded") is True:
+                growth = 1
+            elif json_text and body.isascii():
+                growth = 2
+            else:
+                growth = 12
+            limit = codec.max_response_bytes
+            if len(body) * growth + 65536 > limit:
+                from router_core.limits import over_limit
 
-            size = over_limit(result, limit)
-            if size is not None:
-                log.error(
-                    "router: the response is %d bytes, over the %s limit of %d bytes",
-                    size,
-                    codec.source,
-                    limit,
-                )
-                return self.internal_error(event)
+                size = over_limit(result, limit)
+                if size is not None:
+                    from router_core import log
+
+                    log.error(
+                        "router: the response is %d bytes, over the %s limit of %d bytes",
+                        size,
+                        codec.source,
+                        limit,
+                    )
+                    return self.internal_error(event)
         return result
