@@ -1,12 +1,12 @@
 """Awaiting from sync code: the event loop each thread keeps for sync entries into an app
-with async routes, and the cheap test for "is this callable async".
+with async routes.
 
 `app.resolve(...)` (and `lambda_handler = app`, the test client, `router serve`) may meet an
 `async def` route, middleware, exception handler or dependency. It runs it on an event loop
 kept for the life of the calling thread (on Lambda: one loop for the process), never a new
 loop per invocation, so that clients, pools and locks created on it survive warm invocations.
 Each thread has its own loop, closed when the thread ends. Imported only by apps that have
-something async.
+something async (`router_core.route_calls.is_async` tells).
 """
 
 from __future__ import annotations
@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from typing import Any, TypeVar
 
     T = TypeVar("T")
-
-# The code flag of an `async def` function (inspect.CO_COROUTINE), read without `inspect`.
-_CO_COROUTINE = 0x80
 
 _local = threading.local()
 
@@ -74,17 +71,6 @@ def run(awaitable: Awaitable[T]) -> T:
 
 async def _as_coroutine(awaitable: Awaitable[T]) -> T:
     return await awaitable
-
-
-def is_async(func: Any) -> bool:
-    """Whether calling `func` returns a coroutine (`async def`, also behind a partial or as an
-    instance's `__call__`)."""
-    code = getattr(func, "__code__", None)
-    if code is not None:
-        return bool(code.co_flags & _CO_COROUTINE)
-    from router_core.signature import call_flags
-
-    return call_flags(func)[0]
 
 
 def drive(steps: Generator[Any, Any, T], first: Any = None) -> T:

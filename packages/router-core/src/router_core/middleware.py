@@ -75,7 +75,7 @@ async def run_chain_async(
 def _bind_async(
     middleware: Middleware, next_call: Callable[[Any], Awaitable[Response]]
 ) -> Callable[[Any], Awaitable[Response]]:
-    from router_core.loops import is_async
+    from router_core.route_calls import is_async
 
     name = getattr(middleware, "__name__", type(middleware).__name__)
     if is_async(middleware):

@@ -30,9 +30,9 @@ def is_async(func: Any) -> bool:
     code = getattr(func, "__code__", None)
     if code is not None:
         return bool(code.co_flags & _CO_COROUTINE)
-    from router_core.loops import is_async as is_async_callable
+    from router_core.signature import call_flags  # a partial, an instance's __call__
 
-    return is_async_callable(func)
+    return call_flags(func)[0]
 
 
 def middleware_call(middleware: Middleware, overrides: dict[Any, Any]) -> Middleware:
