@@ -24,6 +24,7 @@ import zlib
 
 import brotli
 
+from router_core.codec import TOKEN_CHARS
 from router_core.extensions import ORDER_COMPRESSION, Extension
 
 TYPE_CHECKING = False
@@ -40,7 +41,6 @@ ENCODINGS = ("br", "gzip")
 _NO_BODY_STATUSES = frozenset({204, 304})
 # A qvalue (RFC 9110 section 12.4.2): 0 to 1 with at most three decimals.
 _QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 # Names RFC 9110 asks recipients to treat as the coding they stand for.
 _ALIASES = {"x-gzip": "gzip"}
 
@@ -60,7 +60,7 @@ def parse_accept_encoding(header: str) -> dict[str, float]:
         coding = coding.strip().lower()
         if not coding:
             continue
-        if _TOKEN.fullmatch(coding) is None:
+        if not TOKEN_CHARS.issuperset(coding):
             continue
         weight = 1.0
         malformed = False

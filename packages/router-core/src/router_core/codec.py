@@ -7,12 +7,10 @@ response, as the service would deliver it).
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any
+    from typing import Any, NoReturn
 
     from router_core.event import BaseEvent
     from router_core.response import Response
@@ -88,12 +86,14 @@ class Codec:
     def encode_json_with(
         self, status_code: int, body: str, event: BaseEvent, headers: Mapping[str, str]
     ) -> dict[str, Any]:
-        """`encode_json` with more single-value `headers` (checked like any response's)."""
-        for name, value in headers.items():  # check_header, inlined: every CORS answer
-            if name not in _GOOD_NAMES:
-                _check_name(name)
-            if not value.isprintable() and _CONTROL.search(value) is not None:
-                raise ValueError(f"response header {name!r} value contains {_what(value)}")
+        """`encode_json` with more single-value `headers`, checked like any response's
+        unless they are `CheckedHeaders` (checked when they were built)."""
+        if type(headers) is not CheckedHeaders:
+            for name, value in headers.items():  # check_header, inlined
+                if name not in _GOOD_NAMES:
+                    _check_name(name)
+                if not value.isprintable() and not CONTROL_CHARS.isdisjoint(value):
+                    raise ValueError(f"response header {name!r} value contains {_what(value)}")
         result = self.encode_json(status_code, body, event)
         multi = result.get("multiValueHeaders")
         if multi is not None:
@@ -112,10 +112,14 @@ class Codec:
         raise NotImplementedError
 
 
-# An HTTP token (RFC 9110 section 5.6.2): what a header name is made of.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-# Control characters a field value may not hold (RFC 9110 section 5.5): all but HTAB.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+# Character sets rather than regexes: compiling a pattern at import costs a cold start more
+# than these checks will ever cost.
+#: What an HTTP token is made of (RFC 9110 section 5.6.2): header names, methods, codings.
+TOKEN_CHARS = frozenset(
+    "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+#: The control characters a field value may not hold (RFC 9110 section 5.5): all but HTAB.
+CONTROL_CHARS = frozenset([*map(chr, range(0x09)), *map(chr, range(0x0A, 0x20)), "\x7f"])
 # Names already checked; handlers reuse a handful, so most checks are one set lookup.
 _GOOD_NAMES: set[str] = set()
 
@@ -130,13 +134,37 @@ def check_header(name: str, value: str) -> None:
         _check_name(name)
     # isprintable() is one fast pass that is True for almost every value; only the rest
     # (HTAB, some non-ASCII spaces, control characters) need the precise search.
-    if not value.isprintable() and _CONTROL.search(value) is not None:
+    if not value.isprintable() and not CONTROL_CHARS.isdisjoint(value):
         raise ValueError(f"response header {name!r} value contains {_what(value)}")
 
 
+class CheckedHeaders(dict[str, str]):
+    """Response headers checked once, when built (see `check_header`), and read-only after:
+    what an extension's `plain_headers` returns when it precomputes them, so that a response
+    adds them without checking them again.
+
+    >>> GRANTS = CheckedHeaders({"Vary": "Origin", "Access-Control-Allow-Origin": "*"})
+    """
+
+    __slots__ = ()
+
+    def __init__(self, headers: Mapping[str, str]) -> None:
+        super().__init__(headers)
+        for name, value in self.items():
+            if not isinstance(value, str):
+                raise TypeError(f"response header {name!r}: {value!r} is not a str")
+            check_header(name, value)
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("CheckedHeaders are read-only: build a new one")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+
 def _check_name(name: str) -> None:
-    if not isinstance(name, str) or _TOKEN.fullmatch(name) is None:
-        if isinstance(name, str) and _CONTROL.search(name) is not None:
+    if not isinstance(name, str) or not name or not TOKEN_CHARS.issuperset(name):
+        if isinstance(name, str) and not CONTROL_CHARS.isdisjoint(name):
             raise ValueError(f"response header name {name!r} contains {_what(name)}")
         raise ValueError(
             f"response header name {name!r} is not an HTTP token (RFC 9110: letters, digits "
@@ -146,9 +174,13 @@ def _check_name(name: str) -> None:
         _GOOD_NAMES.add(name)
 
 
+def control_character(text: str) -> str | None:
+    """The first character of `text` a header may not hold (see CONTROL_CHARS), or None."""
+    return next((c for c in text if c in CONTROL_CHARS), None)
+
+
 def _what(text: str) -> str:
-    found = _CONTROL.search(text)
-    character = found.group() if found is not None else ""
+    character = control_character(text) or ""
     if character in ("\r", "\n"):
         return "CR or LF"
     return f"the control character {character!r}"
@@ -161,7 +193,7 @@ def multi_value_headers(response: Response) -> dict[str, list[str]]:
         if type(value) is str:  # the common case, checked inline
             if name not in _GOOD_NAMES:
                 _check_name(name)
-            if not value.isprintable() and _CONTROL.search(value) is not None:
+            if not value.isprintable() and not CONTROL_CHARS.isdisjoint(value):
                 raise ValueError(f"response header {name!r} value contains {_what(value)}")
             headers[name] = [value]
             continue

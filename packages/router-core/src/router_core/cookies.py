@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from enum import Enum
+
+from router_core.codec import control_character
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # RFC 6265 token characters allowed in a cookie name.
 _NAME_FORBIDDEN = frozenset('()<>@,;:\\"/[]?={} \t\r\n')
-# What a header value may not hold (HTAB aside): CR and LF would split the response.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 
 class Cookie:
@@ -106,13 +105,9 @@ class Cookie:
         if self.custom_attributes:
             parts.extend(self.custom_attributes)
         text = "; ".join(parts)
-        found = _CONTROL.search(text)
+        found = control_character(text)
         if found is not None:
-            what = (
-                "CR or LF"
-                if found.group() in "\r\n"
-                else f"the control character {found.group()!r}"
-            )
+            what = "CR or LF" if found in "\r\n" else f"the control character {found!r}"
             raise ValueError(f"cookie {self.name!r} contains {what}")
         return text
 

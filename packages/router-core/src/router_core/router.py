@@ -8,6 +8,7 @@ runs it, so one `Router` may be included in several apps.
 from __future__ import annotations
 
 from router_core import state
+from router_core.codec import TOKEN_CHARS
 from router_core.routing import RouteTable, parse_rule
 
 TYPE_CHECKING = False
@@ -22,12 +23,6 @@ if TYPE_CHECKING:
 
     F = TypeVar("F", bound=Callable[..., Any])
     ExceptionTypes = Union[type[BaseException], list[type[BaseException]]]
-
-# An HTTP method is a token (RFC 9110 section 9.1): any of these characters, so that
-# extension methods such as PURGE can be routed.
-_TOKEN_CHARS = frozenset(
-    "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-)
 
 #: Route keywords core stores for router-openapi and router-validation, importing nothing.
 DOCUMENTATION_OPTIONS = frozenset(
@@ -160,7 +155,9 @@ def _methods(method: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
         raise ValueError("a route needs at least one method")
     normalized = []
     for m in methods:
-        if not isinstance(m, str) or not m or not _TOKEN_CHARS.issuperset(m):
+        # A method is a token (RFC 9110 section 9.1), so that extension methods such as
+        # PURGE can be routed.
+        if not isinstance(m, str) or not m or not TOKEN_CHARS.issuperset(m):
             raise ValueError(f"HTTP method {m!r} is not a method name (an RFC 9110 token)")
         normalized.append(m.upper())
     return tuple(normalized)

@@ -12,42 +12,24 @@ from __future__ import annotations
 
 import re
 
-from router_core.routing.rules import GREEDY, LITERAL, MIXED, PARAM, PATTERN, SPAN, Segment
+from router_core.routing.rules import GREEDY, LITERAL, SPAN, Segment, segment_test
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from typing import Any
 
-    Test = Callable[[str], Any]
 
 _LITERAL, _ONE, _GAP = 0, 1, 2
-
-
-def segment_test(segment: Segment) -> Test:
-    """A function of one path segment: its captured value, or None when it does not match.
-
-    The value is the segment itself for parameters and converters, the `re.Match` for mixed
-    and pattern segments (their groups are the parameters), True for literal text.
-    """
-    if segment.kind == LITERAL:
-        text = segment.text
-        return lambda value: True if value == text else None
-    if segment.kind in (MIXED, PATTERN):
-        return re.compile(segment.regex).fullmatch
-    if segment.kind == PARAM:
-        return lambda value: value or None
-    converter = segment.converter
-    if converter is None:
-        raise TypeError(f"segment {segment.text!r} of kind {segment.kind} has no converter")
-    matches = converter.matches
-    return lambda value: value if matches(value) else None
 
 
 class GapTail:
     """A tail of gaps and one-segment matchers, matched by dynamic programming."""
 
     __slots__ = ("elements",)
+
+    #: Whether one regex matches the whole tail, its groups being the values.
+    is_regex = False
 
     def __init__(self, segments: Sequence[Segment]) -> None:
         elements: list[tuple[int, Any]] = []
@@ -117,6 +99,8 @@ class RegexTail:
     """A tail holding a regex that may span segments: `re` against the rest of the path."""
 
     __slots__ = ("regex",)
+
+    is_regex = True
 
     def __init__(self, segments: Sequence[Segment]) -> None:
         self.regex = re.compile("/".join(segment.regex for segment in segments))

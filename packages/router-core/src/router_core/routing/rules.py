@@ -20,7 +20,10 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Callable
+
+    #: A function of one path segment: its captured value, or None when it does not match.
+    Test = Callable[[str], Any]
 
 LITERAL, MIXED, TYPED, PATTERN, PARAM = "literal", "mixed", "typed", "pattern", "param"
 SPAN, GREEDY = "span", "greedy"
@@ -393,3 +396,23 @@ def _set_contains(items: Any, code: int) -> bool:
         else:
             found = True
     return found != negate
+
+
+def segment_test(segment: Segment) -> Test:
+    """A function of one path segment: its captured value, or None when it does not match.
+
+    The value is the segment itself for parameters and converters, the `re.Match` for mixed
+    and pattern segments (their groups are the parameters), True for literal text.
+    """
+    if segment.kind == LITERAL:
+        text = segment.text
+        return lambda value: True if value == text else None
+    if segment.kind in (MIXED, PATTERN):
+        return re.compile(segment.regex).fullmatch
+    if segment.kind == PARAM:
+        return lambda value: value or None
+    converter = segment.converter
+    if converter is None:
+        raise TypeError(f"segment {segment.text!r} of kind {segment.kind} has no converter")
+    matches = converter.matches
+    return lambda value: value if matches(value) else None

@@ -54,6 +54,12 @@ class RouteTable:
     def __len__(self) -> int:
         return len(self._rules)
 
+    def compiled(self) -> Compiled:
+        """The table's current build (made now if routes changed): its `static` dict and
+        its `match` for the rest, for a caller that keeps them for many matches."""
+        compiled = self._compiled
+        return compiled if compiled is not None else self._compile()
+
     def _compile(self) -> Compiled:
         # Built into a local and published with one assignment: two threads making the first
         # match at once both build, and either build is whole and right.

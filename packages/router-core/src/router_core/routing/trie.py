@@ -13,9 +13,17 @@ route): at the end of the path the walk goes on into matchers that accept an emp
 
 from __future__ import annotations
 
-from router_core.routing.gaps import RegexTail, make_tail, segment_test
 from router_core.routing.match import Match
-from router_core.routing.rules import GREEDY, LITERAL, PARAM, TYPED, Converter, Rule, Segment
+from router_core.routing.rules import (
+    GREEDY,
+    LITERAL,
+    PARAM,
+    TYPED,
+    Converter,
+    Rule,
+    Segment,
+    segment_test,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,7 +31,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from router_core.routing.gaps import GapTail, Test
+    from router_core.routing.gaps import GapTail, RegexTail
+    from router_core.routing.rules import Test
 
     Key = tuple[tuple[float, ...], int]
     Found = tuple[Key, "Entry", list[Any]]
@@ -47,7 +56,8 @@ class Entry:
         # One spec per captured value, in path order: (0,) skip it, (1, name, converter) a
         # segment's text, (2, ((name, group, converter), ...)) the groups of an `re.Match`.
         specs: list[tuple[Any, ...]] = []
-        walked = rule.segments if not isinstance(tail, RegexTail) else rule.segments[:split]
+        regex_tail = tail is not None and tail.is_regex
+        walked = rule.segments[:split] if regex_tail else rule.segments
         for segment in walked:
             if segment.kind == LITERAL:
                 continue
@@ -57,7 +67,7 @@ class Entry:
                 specs.append((0,))
             else:
                 specs.append((2, self._groups(segment.regex)))
-        if isinstance(tail, RegexTail):
+        if regex_tail:
             specs.append((2, self._groups("/".join(s.regex for s in rule.segments[split:]))))
         self.specs = tuple(specs)
         self.plain = all(spec[0] == 1 and spec[2] is None for spec in specs)
@@ -128,13 +138,16 @@ class _Tail:
     __slots__ = ("empty_end", "group", "matcher", "prefix", "sort_key", "suffix")
 
     def __init__(self, rest: Sequence[Segment], group: Group) -> None:
+        # Loaded here: only a rule that may span `/` needs it.
+        from router_core.routing.gaps import make_tail
+
         self.matcher = make_tail(rest)
         self.group = group
         self.sort_key = group.key
         self.prefix = rest[0].literal_prefix()
         # A gap tail ending in literal text (`.+/items`) needs that text as the last segment.
         last = rest[-1]
-        gap_tail = not isinstance(self.matcher, RegexTail)
+        gap_tail = not self.matcher.is_regex
         self.suffix = last.text if gap_tail and last.kind == LITERAL else ""
         # Whether the path followed by `/` may match too (its last segment may be empty).
         self.empty_end = last.allows_empty
