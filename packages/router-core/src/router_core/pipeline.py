@@ -7,14 +7,13 @@ A `Pipeline` is an app compiled for resolving: an immutable snapshot of its rout
 extensions, middlewares and handlers, built at the first resolve (and again after the app
 changes). Resolving reads the snapshot once, so a thread that loads an extra on demand never
 changes what another thread's request is running. Sync and async resolving share every step
-but the call of the route itself (`call_route`).
+but the call of the route itself: this module holds the sync entry (`Pipeline.run`) and the
+shared steps, `pipeline_async` the async entry.
 """
 
 from __future__ import annotations
 
 from router_core import state
-from router_core.exception_handlers import ExceptionHandlers
-from router_core.extensions import ORDER_HEAD, overrides
 from router_core.response import Response
 from router_core.route_calls import callable_answer, is_async, middleware_call, route_call, settled
 from router_core.router import DOCUMENTATION_OPTIONS
@@ -25,10 +24,12 @@ from router_core.writer import JSON, ResponseWriter
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Awaitable
     from typing import Any, Callable, Union
 
     from router_core.codec import Codec
     from router_core.event import BaseEvent
+    from router_core.exception_handlers import ExceptionHandlers
     from router_core.exceptions import ServiceError
     from router_core.extensions import Extension
     from router_core.middleware import Middleware
@@ -43,6 +44,7 @@ class Pipeline:
     """One app, compiled for resolving events."""
 
     __slots__ = (
+        "_handlers",
         "after",
         "after_head",
         "after_plain",
@@ -57,14 +59,21 @@ class Pipeline:
         "extension_names",
         "extra_methods",
         "fast_body_limit",
-        "handlers",
         "match",
         "middlewares",
+        "run",
+        "run_async",
         "serializer",
         "strip_prefixes",
         "table",
         "writer",
     )
+
+    before: tuple[Extension, ...]
+    after: tuple[Extension, ...]
+    after_head: tuple[Extension, ...]
+    #: What each after_route hook adds to a plain JSON answer, when every hook says so.
+    after_plain: tuple[Callable[[BaseEvent, Match], Any], ...] | None
 
     def __init__(self, app: BaseResolver[Any], extensions: tuple[Extension, ...]) -> None:
         self.app = app
@@ -79,28 +88,19 @@ class Pipeline:
         self.serializer = app._serializer
         self.writer = ResponseWriter(self.codec, self.serializer)
         self.strip_prefixes: tuple[Prefix, ...] = app._strip_prefixes
-        self.handlers = ExceptionHandlers(app._exception_handlers)
+        self._handlers: ExceptionHandlers | dict[Any, Any] = dict(app._exception_handlers)
         self.middlewares: tuple[Middleware, ...] = tuple(
             middleware_call(m, app.dependency_overrides) for m in app._middlewares
         )
         self.async_middlewares = any(is_async(m) for m in self.middlewares)
         self.extension_names = frozenset(e.name for e in extensions)
-        self.before = tuple(e for e in extensions if overrides(e, "before_route"))
-        after = [e for e in extensions if overrides(e, "after_route")]
-        self.after = tuple(e for e in after if e.order < ORDER_HEAD)
-        self.after_head = tuple(e for e in after if e.order >= ORDER_HEAD)
-        # When every after_route hook also says, by `plain_headers`, which headers it adds to
-        # a plain JSON answer, plain routes keep the fast path with those headers added.
-        self.after_plain: tuple[Callable[[BaseEvent, Match], Any], ...] | None = (
-            tuple(e.plain_headers for e in self.after)
-            if self.after and all(overrides(e, "plain_headers") for e in self.after)
-            else None
-        )
+        # With no extension (a lean app), router_core.extensions is not even loaded.
+        hooks = _hooks(extensions) if extensions else ((), (), (), None, ())
+        self.before, self.after, self.after_head, self.after_plain, compilers = hooks
         self.extra_methods = frozenset().union(*(e.adds_methods for e in extensions))
         # Below this, no body can bring the encoded response near the source's limit (a
         # character is at most 12 bytes once escaped); a longer one is checked when encoded.
         self.fast_body_limit = (self.codec.max_response_bytes - 65536) // 12
-        compilers = tuple(e for e in extensions if overrides(e, "compile_route"))
         known = DOCUMENTATION_OPTIONS.union(*(e.route_options for e in extensions))
         for route in app._routes:
             unknown = set(route.options) - known
@@ -110,6 +110,29 @@ class Pipeline:
                     "reads them must be added first (its `route_options`)"
                 )
             self._compile(route, compilers)
+        #: Resolve one event (`app.resolve` is this function): the whole pipeline.
+        self.run = sync_entry(self)
+        #: Its async twin (`app.resolve_async`), built by `async_run()` on first use.
+        self.run_async: Callable[[dict[str, Any], Any], Awaitable[dict[str, Any]]] | None = None
+
+    def async_run(self) -> Callable[[dict[str, Any], Any], Awaitable[dict[str, Any]]]:
+        """`run_async`, built now if this is the first async call (see `pipeline_async`)."""
+        run = self.run_async
+        if run is None:
+            from router_core.pipeline_async import async_entry
+
+            run = self.run_async = async_entry(self)
+        return run
+
+    @property
+    def handlers(self) -> ExceptionHandlers:
+        """The app's exception handlers, set up on the first error (or routing answer)."""
+        handlers = self._handlers
+        if isinstance(handlers, dict):
+            from router_core.exception_handlers import ExceptionHandlers
+
+            handlers = self._handlers = ExceptionHandlers(handlers)
+        return handlers
 
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, route: Route, compilers: tuple[Extension, ...]) -> None:
@@ -133,103 +156,7 @@ class Pipeline:
         )
         route.plain = route.bare and not is_async_call
 
-    # -- resolving: the steps sync and async share ---------------------------------------------
-    def start(self, raw: dict[str, Any], lambda_context: Any) -> list[Any]:
-        """The call's state: its event object (validated by `route_target`, asked first)."""
-        options = self.event_options
-        event = self.event_class(raw, False, **options) if options else self.event_class(raw, False)
-        if self.debug:
-            from router_core.debug import print_event
-
-            print_event(raw)
-        app = self.app
-        call = [event, lambda_context, app, app._context_before_call, None, None]
-        if call[state.CONTEXT] is not None:
-            app._context_before_call = None  # the first call takes it, as in Powertools
-        return call
-
-    def route(self, call: list[Any]) -> tuple[str, Match, Response | None]:
-        """Routing and the `before_route` hooks: the method, the match, and an extension's
-        answer when one answers before the route (a CORS pre-flight)."""
-        event: BaseEvent = call[state.EVENT]
-        method, path = event.route_target()
-        if self.strip_prefixes:
-            path = self._strip(path)
-        if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
-            path = normalize_path(path)
-        match = self.match(method, path, encoded=self.encoded)
-        call[state.MATCH] = match
-        for extension in self.before:
-            answer = extension.before_route(event, match)
-            if answer is not None:
-                return method, match, answer
-        return method, match, None
-
     # -- resolving, sync -----------------------------------------------------------------------
-    def run(self, raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
-        """Resolve one event: the whole pipeline, with the common case kept lean."""
-        # `start` and `route`, inlined: two calls are 8% of a plain route's cost, and this is
-        # every request's path. test_async.py checks that both sides answer alike.
-        options = self.event_options
-        event = self.event_class(raw, False, **options) if options else self.event_class(raw, False)
-        if self.debug:
-            from router_core.debug import print_event
-
-            print_event(raw)
-        app = self.app
-        call = [event, lambda_context, app, app._context_before_call, None, None]
-        if call[CONTEXT] is not None:
-            app._context_before_call = None  # the first call takes it, as in Powertools
-        token = state.CALL.set(call)
-        try:
-            method, path = event.route_target()
-            if self.strip_prefixes:
-                path = self._strip(path)
-            if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
-                path = normalize_path(path)
-            match = self.match(method, path, encoded=self.encoded)
-            call[MATCH] = match
-            for extension in self.before:
-                answer = extension.before_route(event, match)
-                if answer is not None:
-                    return self.finish(event, method, match, self._through_middlewares(answer))
-            route = match.route
-            if route is None:
-                return self.finish(event, method, match, self.unmatched(match))
-            if route.plain:
-                # Nothing but a sync handler runs for this route: call it directly.
-                try:
-                    result = route.func(**match.params)
-                except Exception as error:
-                    response = self.answer_error(error)
-                else:
-                    if type(result) is dict and method != "HEAD":
-                        body = self.serializer(result)
-                        if len(body) < self.fast_body_limit:
-                            plain = self.after_plain
-                            if plain is None:
-                                return self.codec.encode_json(route.status_code, body, event)
-                            if method != "OPTIONS":
-                                return self._plain_with_headers(
-                                    plain, event, match, route.status_code, body
-                                )
-                        big = Response(route.status_code, JSON, body)
-                        return self.finish(event, method, match, big, True)
-                    response = self.writer.to_response(result, route.status_code)
-            elif route.direct and not route.is_async:
-                # Only options or extensions run around this route: its call is the handler.
-                try:
-                    response = self.writer.to_response(
-                        route.func(**match.params), route.status_code
-                    )
-                except Exception as error:
-                    response = self.answer_error(error)
-            else:
-                response = self.call_route(route, match.params)
-            return self.finish(event, method, match, response)
-        finally:
-            state.CALL.reset(token)
-
     def _plain_with_headers(
         self,
         plain: tuple[Callable[[BaseEvent, Match], Any], ...],
@@ -302,8 +229,9 @@ class Pipeline:
         path has other methods, else 404 (or what `not_found` returns)."""
         if self.async_middlewares:
             from router_core.loops import run
+            from router_core.pipeline_async import unmatched
 
-            return run(self.unmatched_async(match))
+            return run(unmatched(self, match))
         error, allowed = self._routing_error(match)
         writer = self.writer
 
@@ -320,8 +248,9 @@ class Pipeline:
         """Routing's and extensions' own answers pass through the app's middlewares too."""
         if self.async_middlewares:
             from router_core.loops import run
+            from router_core.pipeline_async import through_middlewares
 
-            return run(self._through_middlewares_async(answer))
+            return run(through_middlewares(self, answer))
         final = callable_answer(answer)
         try:
             if not self.middlewares:
@@ -331,103 +260,6 @@ class Pipeline:
             return self.writer.to_response(run_chain(self.app, self.middlewares, final))
         except Exception as error:
             return self.answer_error(error)
-
-    # -- resolving, async: the same steps, awaiting the calls ----------------------------------
-    async def run_async(self, raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
-        """Resolve one event, awaiting what is async (`app.resolve_async`)."""
-        call = self.start(raw, lambda_context)
-        token = state.CALL.set(call)
-        try:
-            method, match, early = self.route(call)
-            if early is not None:
-                response = await self._through_middlewares_async(early)
-            elif match.route is None:
-                response = await self.unmatched_async(match)
-            elif match.route.bare:
-                return await self._bare_async(call[state.EVENT], method, match, match.route)
-            else:
-                response = await self.call_route_async(match.route, match.params)
-            return self.finish(call[state.EVENT], method, match, response)
-        finally:
-            state.CALL.reset(token)
-
-    async def _bare_async(
-        self, event: BaseEvent, method: str, match: Match, route: Route
-    ) -> dict[str, Any]:
-        """`run`'s fast path, for `resolve_async`: the handler alone, awaited when async."""
-        try:
-            result = route.func(**match.params)
-            if route.is_async:
-                result = await result
-        except Exception as error:
-            response = await self.answer_error_async(error)
-        else:
-            if type(result) is dict and method != "HEAD":
-                body = self.serializer(result)
-                if len(body) < self.fast_body_limit:
-                    plain = self.after_plain
-                    if plain is None:
-                        return self.codec.encode_json(route.status_code, body, event)
-                    if method != "OPTIONS":
-                        return self._plain_with_headers(
-                            plain, event, match, route.status_code, body
-                        )
-                big = Response(route.status_code, JSON, body)
-                return self.finish(event, method, match, big, True)
-            response = self.writer.to_response(result, route.status_code)
-        return self.finish(event, method, match, response)
-
-    async def call_route_async(self, route: Route, params: dict[str, Any]) -> Response:
-        """`call_route`, awaiting an async route's call."""
-        call = route.call
-        if call is None:
-            raise RuntimeError(f"{route!r} was not compiled")
-        try:
-            result = call(params)
-            if hasattr(result, "__await__"):
-                result = await result
-            return self.writer.to_response(result, route.status_code)
-        except Exception as error:
-            return await self.answer_error_async(error)
-
-    async def answer_error_async(self, error: Exception) -> Response:
-        writer = self.writer
-        return await self.handlers.answer_async(
-            error, writer.to_response, writer.error_response, self.debug
-        )
-
-    async def unmatched_async(self, match: Match) -> Response:
-        error, allowed = self._routing_error(match)
-        writer = self.writer
-
-        async def answer(app: Any) -> Response:
-            if self.handlers.find(type(error), routing=True) is not None:
-                return await self.handlers.answer_async(
-                    error, writer.to_response, writer.error_response, self.debug
-                )
-            return self._routing_response(error, allowed)
-
-        return await self._through_middlewares_async(answer)
-
-    async def _through_middlewares_async(self, answer: Response | Callable[[Any], Any]) -> Response:
-        final = callable_answer(answer)
-
-        async def awaited(app: Any) -> Response:
-            result = final(app)
-            if hasattr(result, "__await__"):
-                result = await result
-            return self.writer.to_response(result)
-
-        try:
-            if not self.middlewares:
-                return await awaited(self.app)
-            from router_core.middleware import run_chain_async
-
-            return self.writer.to_response(
-                await run_chain_async(self.app, self.middlewares, awaited)
-            )
-        except Exception as error:
-            return await self.answer_error_async(error)
 
     # -- routing's own answers, and finishing: shared ------------------------------------------
     def _routing_error(self, match: Match) -> tuple[ServiceError, tuple[str, ...]]:
@@ -491,3 +323,109 @@ class Pipeline:
         for extension in pipeline.after_head:
             extension.after_route(event, match, response)
         return self.writer.encode(event, response, json_text)
+
+
+def _hooks(extensions: tuple[Extension, ...]) -> tuple[Any, ...]:
+    """The extensions by hook: before_route, after_route before HEAD and after it, the
+    plain_headers functions, compile_route."""
+    from router_core.extensions import ORDER_HEAD, overrides
+
+    before = tuple(e for e in extensions if overrides(e, "before_route"))
+    after = [e for e in extensions if overrides(e, "after_route")]
+    after_body = tuple(e for e in after if e.order < ORDER_HEAD)
+    after_head = tuple(e for e in after if e.order >= ORDER_HEAD)
+    # When every after_route hook also says, by `plain_headers`, which headers it adds to a
+    # plain JSON answer, plain routes keep the fast path with those headers added.
+    plain = (
+        tuple(e.plain_headers for e in after_body)
+        if after_body and all(overrides(e, "plain_headers") for e in after_body)
+        else None
+    )
+    compilers = tuple(e for e in extensions if overrides(e, "compile_route"))
+    return before, after_body, after_head, plain, compilers
+
+
+def sync_entry(pipeline: Pipeline) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    """`Pipeline.run`: the sync pipeline as one function, the common case kept lean.
+
+    It is a closure over the snapshot because a closure's variables cost less to read than
+    attributes (a sixth of a plain route's cost), with every step of the common case inlined
+    for the same reason. `pipeline_async.async_entry` mirrors it step for step, awaiting the
+    calls; test_async.py checks that both entries answer alike.
+    """
+    p = pipeline
+    event_class, options, debug, app = p.event_class, p.event_options, p.debug, p.app
+    strip = p._strip if p.strip_prefixes else None
+    table_match, compiled, encoded = p.match, p.table.compiled(), p.encoded
+    static, dynamic = compiled.static, compiled.match
+    before, finish, answer_error = p.before, p.finish, p.answer_error
+    serializer, fast_body_limit, plain = p.serializer, p.fast_body_limit, p.after_plain
+    encode_json, writer = p.codec.encode_json, p.writer
+    set_call, reset_call = state.CALL.set, state.CALL.reset
+
+    def run(raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
+        event = event_class(raw, False, **options) if options else event_class(raw, False)
+        if debug:
+            from router_core.debug import print_event
+
+            print_event(raw)
+        call = [event, lambda_context, app, app._context_before_call, None, None]
+        if call[CONTEXT] is not None:
+            app._context_before_call = None  # the first call takes it, as in Powertools
+        token = set_call(call)
+        try:
+            method, path = event.route_target()
+            if strip is not None:
+                path = strip(path)
+            if path[:1] != "/" or (path[-1:] == "/" and path != "/"):
+                path = normalize_path(path)
+            # The table's match, inlined: a static path is one dict lookup.
+            shared = static.get(path)
+            if shared is None:
+                match = dynamic(method, path, encoded)
+            else:
+                found = None if encoded and "%" in path else shared.get(method)
+                match = table_match(method, path, encoded=encoded) if found is None else found
+            call[MATCH] = match
+            if before:
+                for extension in before:
+                    answer = extension.before_route(event, match)
+                    if answer is not None:
+                        return finish(event, method, match, p._through_middlewares(answer))
+            route = match.route
+            if route is None:
+                return finish(event, method, match, p.unmatched(match))
+            if route.plain:
+                # Nothing but a sync handler runs for this route: call it directly.
+                params = match.params
+                try:
+                    # Spreading an empty dict costs a plain call more than the test.
+                    result = route.func(**params) if params else route.func()
+                except Exception as error:
+                    response = answer_error(error)
+                else:
+                    if type(result) is dict and method != "HEAD":
+                        body = serializer(result)
+                        if len(body) < fast_body_limit:
+                            if plain is None:
+                                return encode_json(route.status_code, body, event)
+                            if method != "OPTIONS":
+                                return p._plain_with_headers(
+                                    plain, event, match, route.status_code, body
+                                )
+                        big = Response(route.status_code, JSON, body)
+                        return finish(event, method, match, big, True)
+                    response = writer.to_response(result, route.status_code)
+            elif route.direct and not route.is_async:
+                # Only options or extensions run around this route: its call is the handler.
+                try:
+                    response = writer.to_response(route.func(**match.params), route.status_code)
+                except Exception as error:
+                    response = answer_error(error)
+            else:
+                response = p.call_route(route, match.params)
+            return finish(event, method, match, response)
+        finally:
+            reset_call(token)
+
+    return run

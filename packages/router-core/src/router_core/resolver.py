@@ -12,7 +12,6 @@ import os
 from _thread import RLock
 
 from router_core import state
-from router_core.openapi_entry import OpenAPIMethods
 from router_core.router import Router
 
 TYPE_CHECKING = False
@@ -46,12 +45,16 @@ else:
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
 
-class BaseResolver(_Generic["E"], OpenAPIMethods):
+class BaseResolver(_Generic["E"]):
     """Routes events of one source. Adapters set `event_class` and `codec`."""
 
     event_class: ClassVar[type[BaseEvent]]
     codec: ClassVar[Codec]
     _relative_rules = False
+    #: Set by `configure_openapi(...)` (router-openapi's `OpenAPIConfig`).
+    openapi_config: Any = None
+    #: Set by `configure_openapi_merge(...)`.
+    openapi_merge: Any = None
 
     def __init__(
         self,
@@ -244,7 +247,10 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
         pipeline = self._pipeline
         if pipeline is None:
             pipeline = self.compile()
-        return await pipeline.run_async(event, context)
+        run = pipeline.run_async
+        if run is None:
+            run = pipeline.async_run()
+        return await run(event, context)
 
     @property
     def current_event(self) -> E:
@@ -257,6 +263,44 @@ class BaseResolver(_Generic["E"], OpenAPIMethods):
         from router_core.testing import TestClient
 
         return TestClient(self)
+
+    # -- OpenAPI: Powertools' names; each loads router-openapi when called (never at import)
+    # and hands it the app, or raises `MissingExtraError` saying `pip install router-openapi`.
+    def get_openapi_schema(self, **settings: Any) -> Any:
+        """The OpenAPI document: a mapping that also answers `model_dump()`."""
+        return _openapi("get_openapi_schema").get_openapi_schema(self, **settings)
+
+    def get_openapi_json_schema(self, **settings: Any) -> str:
+        """The OpenAPI document as JSON text."""
+        text: str = _openapi("get_openapi_json_schema").get_openapi_json_schema(self, **settings)
+        return text
+
+    def configure_openapi(self, **settings: Any) -> None:
+        """Title, version, servers, security schemes, ... of every later document."""
+        _openapi("configure_openapi").configure_openapi(self, **settings)
+
+    def configure_openapi_merge(self, path: str, **options: Any) -> None:
+        """One document from the resolvers of several functions' files under `path`."""
+        _openapi("configure_openapi_merge").configure_openapi_merge(self, path, **options)
+
+    def get_openapi_merge_schema(self) -> Any:
+        return _openapi("get_openapi_merge_schema").get_openapi_merge_schema(self)
+
+    def get_openapi_merge_json_schema(self) -> str:
+        entry = _openapi("get_openapi_merge_json_schema")
+        text: str = entry.get_openapi_merge_json_schema(self)
+        return text
+
+    def enable_swagger(self, **options: Any) -> None:
+        """Serve Swagger UI at `path` (default `/swagger`), with `?format=json`."""
+        _openapi("enable_swagger").enable_swagger(self, **options)
+
+
+def _openapi(feature: str) -> Any:
+    """router-openapi's module, for the method `feature` (the keywords are its own)."""
+    from router_core.extensions import load_extra
+
+    return load_extra("openapi", f"{feature}()")
 
 
 # Serializes compiling and loading extras. `_thread` is built in: no import cost.
