@@ -242,3 +242,75 @@ def test_an_extension_that_requires_a_missing_extra_fails_when_added(
 
     with pytest.raises(MissingExtraError, match="pip install router-binary"):
         FakeResolver().add_extension(needs_binary())
+
+
+class Stamp(Extension):
+    """Adds one header to every response, with `plain_headers` for plain routes."""
+
+    name = "stamp"
+    order = 150
+
+    def __init__(self, headers: Any) -> None:
+        self.headers = headers
+
+    def after_route(self, event: BaseEvent, match: Match, response: Response) -> None:
+        for name, value in self.headers.items():
+            response.set_header(name, value)
+
+    def plain_headers(self, event: BaseEvent, match: Match) -> Any:
+        return self.headers
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_plain_headers_reach_plain_and_other_routes_alike(plain: bool) -> None:
+    from router_core.extensions import CheckedHeaders
+
+    app = FakeResolver()
+    app.add_extension(Stamp(CheckedHeaders({"X-Stamp": "1"}) if plain else {"X-Stamp": "1"}))
+    app.get("/plain")(lambda: {"a": 1})
+    app.get("/text")(lambda: Response(200, "text/plain", "x"))
+
+    for path in ("/plain", "/text"):
+        result = app.resolve(event("GET", path), None)
+        assert result["headers"]["X-Stamp"] == ["1"], path
+
+
+def test_plain_headers_that_are_not_checked_headers_are_checked_on_every_answer(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = FakeResolver()
+    app.add_extension(Stamp({"X-Stamp": "a\r\nSet-Cookie: pwned=1"}))
+    app.get("/plain")(lambda: {"a": 1})
+
+    result = app.resolve(event("GET", "/plain"), None)
+
+    assert result["status"] == 500
+    assert "pwned" not in str(result)
+    assert "CR or LF" in caplog.text
+
+
+def test_checked_headers_are_checked_when_built_and_read_only_after() -> None:
+    from router_core.extensions import CheckedHeaders
+
+    with pytest.raises(ValueError, match="CR or LF"):
+        CheckedHeaders({"X-A": "a\nb"})
+    with pytest.raises(ValueError, match="not an HTTP token"):
+        CheckedHeaders({"X A": "a"})
+    with pytest.raises(TypeError, match="is not a str"):
+        CheckedHeaders({"X-A": 1})  # type: ignore[dict-item]
+
+    headers = CheckedHeaders({"Vary": "Origin"})
+    assert headers == {"Vary": "Origin"} and isinstance(headers, dict)
+    mutations: list[Callable[[], Any]] = [
+        lambda: headers.__setitem__("X-A", "a\r\nb"),
+        lambda: headers.__delitem__("Vary"),
+        lambda: headers.update({"X-A": "b"}),
+        lambda: headers.setdefault("X-A", "b"),
+        lambda: headers.pop("Vary"),
+        lambda: headers.popitem(),
+        lambda: headers.clear(),
+    ]
+    for mutate in mutations:
+        with pytest.raises(TypeError, match="read-only"):
+            mutate()
+    assert headers == {"Vary": "Origin"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -84,6 +85,17 @@ class FakeCodec(Codec):
             "body": body,
             "isBase64Encoded": False,
         }
+
+    def encode_json_with(
+        self, status_code: int, body: str, event: BaseEvent, headers: Mapping[str, str]
+    ) -> dict[str, Any]:
+        # This source's headers are lists, where the base method adds single values.
+        result = super().encode_json_with(status_code, body, event, headers)
+        result["headers"] = {
+            name: value if isinstance(value, list) else [value]
+            for name, value in result["headers"].items()
+        }
+        return result
 
     def to_event(self, request: HTTPRequest, stage: str | None = None) -> dict[str, Any]:
         query = group_pairs(request.query)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any, ClassVar
 
+    from router_core.codec import CheckedHeaders as CheckedHeaders
     from router_core.event import BaseEvent
     from router_core.response import Response
     from router_core.router import Route
@@ -100,7 +101,10 @@ class Extension:
         """Optional, for speed: the headers `after_route` would add to a plain route's fresh
         JSON answer (a dict returned by a route without options or middlewares, not HEAD or
         OPTIONS), and nothing else. When every `after_route` extension implements it, such
-        routes keep the fast path and get these headers instead of the full hook."""
+        routes keep the fast path and get these headers instead of the full hook.
+
+        They are checked on every answer like any response's headers, unless they are a
+        `CheckedHeaders` (checked once, when built): precompute them so when you can."""
         return None
 
 
@@ -139,9 +143,14 @@ def create_extra(name: str, feature: str, option: Any, app_wide: bool) -> Extens
 
 
 def __getattr__(name: str) -> Any:
-    # `Match` lives with the route table; extension authors find it here too.
+    # `Match` lives with the route table, `CheckedHeaders` with the codec; extension authors
+    # find them here too.
     if name == "Match":
         from router_core.routing import Match
 
         return Match
+    if name == "CheckedHeaders":
+        from router_core.codec import CheckedHeaders
+
+        return CheckedHeaders
     raise AttributeError(f"module 'router_core.extensions' has no attribute {name!r}")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import warnings
 
+from router_core.codec import TOKEN_CHARS, CheckedHeaders
 from router_core.extensions import ORDER_CORS, Extension
 from router_core.response import Response
 
@@ -50,7 +51,6 @@ DEFAULT_ALLOW_HEADERS = (
 # scheme "://" host [":" port], as browsers serialize an origin: no path, not even "/".
 _ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s?#@]+")
 # An HTTP token (RFC 9110 section 5.6.2): what a header name may be made of.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 class CORSWarning(UserWarning):
@@ -87,7 +87,7 @@ def _header_names(values: Iterable[str] | None, name: str) -> list[str]:
         )
     names: list[str] = []
     for value in values:
-        if not isinstance(value, str) or _TOKEN.fullmatch(value) is None:
+        if not isinstance(value, str) or not value or not TOKEN_CHARS.issuperset(value):
             raise ValueError(f"CORSConfig {name} entry {value!r} is not a header name")
         names.append(value)
     return names
@@ -256,11 +256,10 @@ class CORSExtension(Extension):
         }
 
         # What a plain route's JSON answer gets (`plain_headers`), by allowed origin.
-        self._plain: dict[str | None, dict[str, str]] = {None: {"Vary": "Origin"}}
+        self._plain: dict[str | None, CheckedHeaders] = {None: CheckedHeaders({"Vary": "Origin"})}
         for allowed, grants in self._grants.items():
-            headers = {"Vary": "Origin", "Access-Control-Allow-Origin": allowed}
-            headers.update(grants)
-            self._plain[allowed] = headers
+            headers = {"Vary": "Origin", "Access-Control-Allow-Origin": allowed, **dict(grants)}
+            self._plain[allowed] = CheckedHeaders(headers)
 
     def _covers(self, route: Route | None) -> bool:
         if route is None or route.cors is None:
@@ -321,7 +320,7 @@ class CORSExtension(Extension):
             return
         self._actual(event, response)
 
-    def plain_headers(self, event: BaseEvent, match: Match) -> dict[str, str] | None:
+    def plain_headers(self, event: BaseEvent, match: Match) -> CheckedHeaders | None:
         """What `after_route` adds to a plain route's JSON answer, precomputed."""
         if not self._covers(match.route):
             return None
