@@ -384,7 +384,7 @@ def test_the_event_is_a_read_only_mapping_over_the_raw_dict() -> None:
 
 
 def test_an_event_can_be_built_without_validation() -> None:
-    fake = FakeEvent({"method": 1}, False)
+    fake = FakeEvent({"method": 1}, validate=False)
 
     with pytest.raises(ValueError, match="FakeResolver expects"):
         fake.route_target()

@@ -65,7 +65,7 @@ def wrap(app: Any, **options: Any) -> Any:
 
 def run(app: Any, wrapper: Any, raw: dict[str, Any], params: dict[str, Any]) -> Any:
     async def main() -> Any:
-        call = [app.event_class(raw, False), None, app, None, None, None]
+        call = [app.event_class(raw, None, False), None, app, None, None, None]
         token = state.CALL.set(call)
         try:
             return await wrapper(params)

@@ -255,5 +255,5 @@ def test_values_match_powertools_on_real_samples(
     theirs_cls: Any, ours_cls: Any, raw: dict[str, Any]
 ) -> None:
     theirs = theirs_cls(copy.deepcopy(raw))
-    ours = ours_cls(copy.deepcopy(raw), False)
+    ours = ours_cls(copy.deepcopy(raw), validate=False)
     assert compare(ours, theirs, ours_cls.__name__, DIFFERENCES[theirs_cls]) == []

@@ -170,7 +170,7 @@ def test_mistyped_nested_fields_read_as_empty() -> None:
     context["http"] = ["POST"]
     context["authorizer"] = {"jwt": {"claims": ["sub"], "scopes": ["ok", 3]}, "iam": None}
     context["authentication"] = {"clientCert": None}
-    ctx = APIGatewayProxyEventV2(raw, False).request_context
+    ctx = APIGatewayProxyEventV2(raw, validate=False).request_context
     assert ctx.time_epoch == 0 and ctx.http.method == "" and ctx.http.source_ip == ""
     assert ctx.authorizer.jwt_claim == {} and ctx.authorizer.jwt_scopes == []
     assert ctx.authorizer.iam.user_arn == "" and ctx.authorizer.iam.cognito_amr == []

@@ -53,13 +53,13 @@ class ALBEvent(BaseEvent):
 
     def __init__(
         self,
-        raw: dict[str, Any],
+        data: dict[str, Any],
+        json_deserializer: Callable[[str], Any] | None = None,
         validate: bool = True,
         *,
-        json_deserializer: Callable[[str], Any] | None = None,
         decode_query_parameters: bool = True,
     ) -> None:
-        super().__init__(raw, validate, json_deserializer=json_deserializer)
+        super().__init__(data, json_deserializer, validate)
         if not decode_query_parameters:
             self._raw_query = True
 

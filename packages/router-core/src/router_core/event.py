@@ -70,7 +70,8 @@ class BaseEvent(_Base):
     """A request event. Subclasses validate `raw` and say where each part lives.
 
     `json_deserializer` (Powertools' option of the same name) parses `json_body` from the
-    decoded body text instead of the built-in parser.
+    decoded body text instead of the built-in parser. With `validate` (the default), an event
+    of another source is refused at once with a ValueError naming the resolver it needs.
     """
 
     __slots__ = (
@@ -104,12 +105,12 @@ class BaseEvent(_Base):
 
     def __init__(
         self,
-        raw: dict[str, Any],
-        validate: bool = True,
-        *,
+        data: dict[str, Any],
         json_deserializer: Callable[[str], Any] | None = None,
+        validate: bool = True,
     ) -> None:
-        self._raw = raw
+        # `data` and `json_deserializer` are Powertools' parameters, in its order.
+        self._raw = data
         self._deserializer = json_deserializer
         if validate:
             self.route_target()  # a source validates its event there (ValueError)
@@ -281,6 +282,12 @@ class BaseEvent(_Base):
             if deserializer is None:
                 value = (_loads or _json_loads())(self.body_bytes)
             else:
+                if not callable(deserializer):
+                    raise TypeError(
+                        f"json_deserializer must be callable, got {deserializer!r} (the second "
+                        "parameter of an event is json_deserializer, as in Powertools: pass "
+                        "validate=False by name)"
+                    )
                 text = self.decoded_body or ""
                 try:
                     value = deserializer(text)

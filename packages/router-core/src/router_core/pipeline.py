@@ -354,7 +354,7 @@ def sync_entry(pipeline: Pipeline) -> Callable[[dict[str, Any], Any], dict[str, 
     calls; test_async.py checks that both entries answer alike.
     """
     p = pipeline
-    event_class, options, debug, app = p.event_class, p.event_options, p.debug, p.app
+    new_event, options, debug, app = p.event_class, p.event_options, p.debug, p.app
     strip = p._strip if p.strip_prefixes else None
     table_match, compiled, encoded = p.match, p.table.compiled(), p.encoded
     static, dynamic = compiled.static, compiled.match
@@ -364,7 +364,11 @@ def sync_entry(pipeline: Pipeline) -> Callable[[dict[str, Any], Any], dict[str, 
     set_call, reset_call = state.CALL.set, state.CALL.reset
 
     def run(raw: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
-        event = event_class(raw, False, **options) if options else event_class(raw, False)
+        event = (
+            new_event(raw, None, False)
+            if not options
+            else new_event(raw, validate=False, **options)
+        )
         if debug:
             from router_core.debug import print_event
 
