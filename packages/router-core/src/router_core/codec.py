@@ -89,11 +89,8 @@ class Codec:
         """`encode_json` with more single-value `headers`, checked like any response's
         unless they are `CheckedHeaders` (checked when they were built)."""
         if type(headers) is not CheckedHeaders:
-            for name, value in headers.items():  # check_header, inlined
-                if name not in _GOOD_NAMES:
-                    _check_name(name)
-                if not value.isprintable() and not CONTROL_CHARS.isdisjoint(value):
-                    raise ValueError(f"response header {name!r} value contains {_what(value)}")
+            for name, value in headers.items():
+                check_header(name, value)
         result = self.encode_json(status_code, body, event)
         multi = result.get("multiValueHeaders")
         if multi is not None:
@@ -135,7 +132,7 @@ def check_header(name: str, value: str) -> None:
     # isprintable() is one fast pass that is True for almost every value; only the rest
     # (HTAB, some non-ASCII spaces, control characters) need the precise search.
     if not value.isprintable() and not CONTROL_CHARS.isdisjoint(value):
-        raise ValueError(f"response header {name!r} value contains {_what(value)}")
+        raise ValueError(f"response header {name!r} value contains {control_description(value)}")
 
 
 class CheckedHeaders(dict[str, str]):
@@ -165,7 +162,7 @@ class CheckedHeaders(dict[str, str]):
 def _check_name(name: str) -> None:
     if not isinstance(name, str) or not name or not TOKEN_CHARS.issuperset(name):
         if isinstance(name, str) and not CONTROL_CHARS.isdisjoint(name):
-            raise ValueError(f"response header name {name!r} contains {_what(name)}")
+            raise ValueError(f"response header name {name!r} contains {control_description(name)}")
         raise ValueError(
             f"response header name {name!r} is not an HTTP token (RFC 9110: letters, digits "
             "and !#$%&'*+-.^_`|~ only, not empty)"
@@ -179,7 +176,9 @@ def control_character(text: str) -> str | None:
     return next((c for c in text if c in CONTROL_CHARS), None)
 
 
-def _what(text: str) -> str:
+def control_description(text: str) -> str:
+    """What an error says of `text`'s first control character: "CR or LF" (which would split
+    the response) or "the control character '\\x00'"."""
     character = control_character(text) or ""
     if character in ("\r", "\n"):
         return "CR or LF"
@@ -194,7 +193,8 @@ def multi_value_headers(response: Response) -> dict[str, list[str]]:
             if name not in _GOOD_NAMES:
                 _check_name(name)
             if not value.isprintable() and not CONTROL_CHARS.isdisjoint(value):
-                raise ValueError(f"response header {name!r} value contains {_what(value)}")
+                what = control_description(value)
+                raise ValueError(f"response header {name!r} value contains {what}")
             headers[name] = [value]
             continue
         if value is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from router_core.codec import control_character
+from router_core.codec import control_character, control_description
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -105,10 +105,8 @@ class Cookie:
         if self.custom_attributes:
             parts.extend(self.custom_attributes)
         text = "; ".join(parts)
-        found = control_character(text)
-        if found is not None:
-            what = "CR or LF" if found in "\r\n" else f"the control character {found!r}"
-            raise ValueError(f"cookie {self.name!r} contains {what}")
+        if control_character(text) is not None:
+            raise ValueError(f"cookie {self.name!r} contains {control_description(text)}")
         return text
 
     def __repr__(self) -> str:
