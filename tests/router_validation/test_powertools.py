@@ -6,7 +6,6 @@ No postponed annotations here: the handlers are written once and name the marker
 library through `register`'s parameter, so their annotations are evaluated when defined.
 """
 
-import base64
 import json
 from datetime import date
 from enum import Enum
@@ -14,6 +13,7 @@ from typing import Annotated, Any, Literal, Optional
 from urllib.parse import parse_qsl
 
 import pytest
+from results import status_and_body
 
 pydantic = pytest.importorskip("pydantic")
 powertools = pytest.importorskip("aws_lambda_powertools.event_handler")
@@ -135,16 +135,6 @@ REQUESTS = [
 ]
 
 
-def _answer(result: dict[str, Any]) -> tuple[int, Any]:
-    body = result.get("body")
-    if result.get("isBase64Encoded"):
-        body = base64.b64decode(body).decode()
-    try:
-        return result["statusCode"], json.loads(body)
-    except (TypeError, ValueError):
-        return result["statusCode"], body
-
-
 @pytest.fixture(scope="module")
 def apps() -> dict[str, Any]:
     reference = powertools.APIGatewayRestResolver(enable_validation=True)
@@ -169,8 +159,8 @@ def test_pydantic_engine_answers_as_powertools(
 ) -> None:
     event = rest_event(method, target, body, headers)
 
-    expected = _answer(apps["powertools"].resolve(event, None))
-    got = _answer(apps["pydantic"].resolve(rest_event(method, target, body, headers), None))
+    expected = status_and_body(apps["powertools"].resolve(event, None))
+    got = status_and_body(apps["pydantic"].resolve(rest_event(method, target, body, headers), None))
 
     assert got == expected
 
@@ -181,8 +171,8 @@ def test_pydantic_engine_answers_as_powertools(
 def test_msgspec_engine_reports_the_first_error_of_each_parameter(
     apps: dict[str, Any], method: str, target: str, body: Any, headers: Any
 ) -> None:
-    status, expected = _answer(apps["powertools"].resolve(rest_event(method, target), None))
-    got_status, got = _answer(apps["msgspec"].resolve(rest_event(method, target), None))
+    status, expected = status_and_body(apps["powertools"].resolve(rest_event(method, target), None))
+    got_status, got = status_and_body(apps["msgspec"].resolve(rest_event(method, target), None))
 
     assert got_status == status
     if status == 200:

@@ -13,7 +13,6 @@ error msgspec finds, which is one of Powertools' entries for it.
 
 from __future__ import annotations
 
-import base64
 import json
 import sys
 import types
@@ -21,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
+from results import status_and_body
 
 pytest.importorskip("pydantic")
 pytest.importorskip("aws_lambda_powertools")
@@ -181,23 +181,15 @@ REQUESTS = [
 ]
 
 
-def answer(result: dict[str, Any]) -> tuple[int, Any]:
-    body = result.get("body")
-    if result.get("isBase64Encoded"):
-        body = base64.b64decode(body).decode()
-    try:
-        return result["statusCode"], json.loads(body)
-    except (TypeError, ValueError):
-        return result["statusCode"], body
-
-
 @pytest.mark.parametrize(("method", "target", "body", "headers"), REQUESTS)
 def test_the_pydantic_engine_answers_as_powertools(
     apps: dict[str, Any], method: str, target: str, body: Any, headers: Any
 ) -> None:
-    expected = answer(apps["powertools"].resolve(event(method, target, body, headers), None))
+    expected = status_and_body(
+        apps["powertools"].resolve(event(method, target, body, headers), None)
+    )
 
-    got = answer(apps["pydantic"].resolve(event(method, target, body, headers), None))
+    got = status_and_body(apps["pydantic"].resolve(event(method, target, body, headers), None))
 
     assert got == expected
 
@@ -206,11 +198,13 @@ def test_the_pydantic_engine_answers_as_powertools(
 def test_the_msgspec_engine_answers_the_first_error_of_each_parameter(
     apps: dict[str, Any], method: str, target: str, body: Any, headers: Any
 ) -> None:
-    status, expected = answer(
+    status, expected = status_and_body(
         apps["powertools"].resolve(event(method, target, body, headers), None)
     )
 
-    got_status, got = answer(apps["msgspec"].resolve(event(method, target, body, headers), None))
+    got_status, got = status_and_body(
+        apps["msgspec"].resolve(event(method, target, body, headers), None)
+    )
 
     assert got_status == status
     if status != 422:
@@ -227,7 +221,7 @@ def test_the_answers_are_what_the_handlers_say(apps: dict[str, Any]) -> None:
     """A few absolute answers, so that the comparison above cannot pass on shared mistakes."""
     app = apps["msgspec"]
 
-    search = answer(
+    search = status_and_body(
         app.resolve(event("GET", "/search?tags=x&tags=y", None, [("X-Ids", "1"), ("X-Ids", "2")]),
                     None)
     )  # fmt: skip
