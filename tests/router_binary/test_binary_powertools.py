@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rest_events import make_event
 
 from router_core import Response
 
@@ -13,27 +14,6 @@ powertools = pytest.importorskip("aws_lambda_powertools.event_handler")
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"><title>é</title></svg>'
-
-EVENT = {
-    "resource": "/body",
-    "path": "/body",
-    "httpMethod": "GET",
-    "headers": {"Host": "abc123.execute-api.us-east-1.amazonaws.com"},
-    "multiValueHeaders": {"Host": ["abc123.execute-api.us-east-1.amazonaws.com"]},
-    "queryStringParameters": None,
-    "multiValueQueryStringParameters": None,
-    "pathParameters": None,
-    "stageVariables": None,
-    "requestContext": {
-        "resourcePath": "/body",
-        "httpMethod": "GET",
-        "path": "/prod/body",
-        "stage": "prod",
-        "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-    },
-    "body": None,
-    "isBase64Encoded": False,
-}
 
 CASES = [
     ("image/png", PNG),
@@ -53,7 +33,7 @@ def _answer(resolver: Any, response_class: Any, content_type: str, body: Any) ->
     def handler() -> Any:
         return response_class(status_code=200, content_type=content_type, body=body)
 
-    result: dict[str, Any] = app.resolve(dict(EVENT), None)
+    result: dict[str, Any] = app.resolve(make_event("GET", "/body"), None)
     return result
 
 

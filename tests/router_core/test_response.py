@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from rest_events import make_event
 
 from router_core import Cookie, Response
 
@@ -139,31 +140,8 @@ def test_a_rest_answer_is_the_same_as_powertools(arguments: dict[str, Any]) -> N
         def thing(response_class: Any = response_class) -> Any:
             return response_class(**arguments)
 
-        results.append(app.resolve(_rest_event("/thing"), None))
+        results.append(app.resolve(make_event("GET", "/thing"), None))
     theirs, ours = results
     if theirs["body"] is None:
         theirs["body"] = ""  # Powertools sends a null body; ours is never null (DESIGN)
     assert ours == theirs
-
-
-def _rest_event(path: str) -> dict[str, Any]:
-    return {
-        "resource": path,
-        "path": path,
-        "httpMethod": "GET",
-        "headers": {"Host": "abc123.execute-api.us-east-1.amazonaws.com"},
-        "multiValueHeaders": {"Host": ["abc123.execute-api.us-east-1.amazonaws.com"]},
-        "queryStringParameters": None,
-        "multiValueQueryStringParameters": None,
-        "pathParameters": None,
-        "stageVariables": None,
-        "requestContext": {
-            "resourcePath": path,
-            "httpMethod": "GET",
-            "path": "/prod" + path,
-            "stage": "prod",
-            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-        },
-        "body": None,
-        "isBase64Encoded": False,
-    }

@@ -11,6 +11,7 @@ import warnings
 from typing import Any
 
 import pytest
+from rest_events import make_event
 
 from router_core import Response
 from router_cors import CORSConfig
@@ -49,27 +50,8 @@ REQUESTS = [
 
 
 def _event(method: str, path: str, headers: dict[str, str]) -> dict[str, Any]:
-    headers = {"Host": "abc123.execute-api.us-east-1.amazonaws.com", **headers}
-    return {
-        "resource": "/{proxy+}",
-        "path": path,
-        "httpMethod": method,
-        "headers": headers,
-        "multiValueHeaders": {name: [value] for name, value in headers.items()},
-        "queryStringParameters": None,
-        "multiValueQueryStringParameters": None,
-        "pathParameters": {"proxy": path[1:]},
-        "stageVariables": None,
-        "requestContext": {
-            "resourcePath": "/{proxy+}",
-            "httpMethod": method,
-            "path": "/prod" + path,
-            "stage": "prod",
-            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-        },
-        "body": '{"title":"milk"}' if method in ("POST", "PUT") else None,
-        "isBase64Encoded": False,
-    }
+    body = '{"title":"milk"}' if method in ("POST", "PUT") else None
+    return make_event(method, path, {name: [value] for name, value in headers.items()}, None, body)
 
 
 def _app(resolver: Any, config: Any, response_class: Any, not_found_error: Any) -> Any:

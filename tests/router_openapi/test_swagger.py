@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rest_events import make_event
 
 from router_openapi import OAuth2Config
 from router_openapi.assets import CDN_BASE_URL, INTEGRITY, SWAGGER_UI_VERSION
@@ -15,31 +16,11 @@ from router_openapi.assets import CDN_BASE_URL, INTEGRITY, SWAGGER_UI_VERSION
 APIGatewayRestResolver = pytest.importorskip("router_rest").APIGatewayRestResolver
 
 
-def rest_event(path: str, query: dict[str, str] | None = None, stage: str = "prod") -> dict:
+def rest_event(
+    path: str, query: dict[str, str] | None = None, stage: str = "prod"
+) -> dict[str, object]:
     """A REST API (payload 1.0) event for a GET on the execute-api host."""
-    return {
-        "resource": path,
-        "path": path,
-        "httpMethod": "GET",
-        "headers": {"Host": "abc123.execute-api.us-east-1.amazonaws.com"},
-        "multiValueHeaders": {"Host": ["abc123.execute-api.us-east-1.amazonaws.com"]},
-        "queryStringParameters": query,
-        "multiValueQueryStringParameters": {k: [v] for k, v in (query or {}).items()} or None,
-        "pathParameters": None,
-        "stageVariables": None,
-        "requestContext": {
-            "stage": stage,
-            "path": f"/{stage}{path}",
-            "httpMethod": "GET",
-            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-            "resourcePath": path,
-            "accountId": "123456789012",
-            "apiId": "abc123",
-            "identity": {"sourceIp": "203.0.113.1"},
-        },
-        "body": None,
-        "isBase64Encoded": False,
-    }
+    return make_event("GET", path, query={k: [v] for k, v in (query or {}).items()}, stage=stage)
 
 
 def todo_app(**swagger: object) -> APIGatewayRestResolver:

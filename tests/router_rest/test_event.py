@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
 import pytest
+from rest_events import EventFactory
 
 from router_core.exceptions import BadRequestError
 from router_rest import APIGatewayProxyEvent
-
-EventFactory = Callable[..., dict[str, Any]]
 
 
 def test_basic_members(rest_event: EventFactory) -> None:

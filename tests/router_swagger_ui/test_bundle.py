@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import pytest
+from rest_events import make_event
 
 from router_openapi.assets import CDN_BASE_URL, INTEGRITY, SWAGGER_UI_VERSION
 from router_swagger_ui import ASSETS_DIR, asset_bytes, enable_bundled_swagger
@@ -17,33 +18,9 @@ from router_swagger_ui import ASSETS_DIR, asset_bytes, enable_bundled_swagger
 ASSETS = f"/swagger/swagger-ui-{SWAGGER_UI_VERSION}"
 
 
-def rest_event(path: str, query: dict[str, str] | None = None) -> dict:
+def rest_event(path: str, query: dict[str, str] | None = None) -> dict[str, Any]:
     """A REST API (payload 1.0) GET as it arrives through the execute-api host, stage prod."""
-    host = "abc123.execute-api.us-east-1.amazonaws.com"
-    return {
-        "resource": "/{proxy+}",
-        "path": path,
-        "httpMethod": "GET",
-        "headers": {"Host": host},
-        "multiValueHeaders": {"Host": [host]},
-        "queryStringParameters": query,
-        "multiValueQueryStringParameters": {k: [v] for k, v in (query or {}).items()} or None,
-        "pathParameters": {"proxy": path.lstrip("/")},
-        "stageVariables": None,
-        "requestContext": {
-            "stage": "prod",
-            "path": f"/prod{path}",
-            "domainName": host,
-            "httpMethod": "GET",
-            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-            "resourcePath": "/{proxy+}",
-            "accountId": "123456789012",
-            "apiId": "abc123",
-            "identity": {"sourceIp": "203.0.113.1"},
-        },
-        "body": None,
-        "isBase64Encoded": False,
-    }
+    return make_event("GET", path, query={k: [v] for k, v in (query or {}).items()})
 
 
 def _rest_app() -> Any:
